@@ -1,0 +1,113 @@
+import { createActor } from 'xstate';
+import { currentQuestion, finalDisposition, triageMachine } from '../../machines/triage';
+import { allowedAnswers, checkAnswer } from '../protocol/answer-schema';
+import { buildOutcome, type Outcome } from '../protocol/outcome';
+import { getQuestion, isQuestionId } from '../protocol/questions';
+import type { Answers, AnswerValue, QuestionId } from '../protocol/types';
+
+export interface RecordedAnswer {
+  questionId: QuestionId;
+  value: AnswerValue;
+}
+
+export type InterviewStatus = 'asking' | 'complete' | 'declined';
+
+/** Where an interview stands after replaying its answers. */
+export interface InterviewState {
+  status: InterviewStatus;
+  /** Answers accepted so far. */
+  step: number;
+  /** The question being asked (when asking). */
+  question?: QuestionId;
+  /** Question ids in the order they were asked, consent first, including the one being asked. */
+  asked: QuestionId[];
+  answers: Answers;
+  /** When complete. */
+  outcome?: Outcome;
+}
+
+export type AnswerRejection =
+  | { code: 'interview_finished'; message: string }
+  | { code: 'not_current_question'; message: string }
+  | { code: 'invalid_answer'; message: string; questionId: QuestionId; allowed?: string[]; min?: number; max?: number };
+
+export type AnswerResult = { ok: true; state: InterviewState; accepted: RecordedAnswer } | { ok: false; error: AnswerRejection };
+
+function runMachine(answers: readonly RecordedAnswer[]) {
+  const actor = createActor(triageMachine).start();
+  for (const a of answers) {
+    if (currentQuestion(actor.getSnapshot()) !== a.questionId) {
+      throw new Error(`Stored answers do not replay: "${a.questionId}" is not the question being asked.`);
+    }
+    actor.send({ type: 'ANSWER', questionId: a.questionId, value: a.value });
+  }
+  return actor;
+}
+
+function stateOf(actor: ReturnType<typeof runMachine>, answered: readonly RecordedAnswer[]): InterviewState {
+  const snapshot = actor.getSnapshot();
+  const answers = snapshot.context.answers;
+  const asked = answered.map((a) => a.questionId);
+  const question = currentQuestion(snapshot);
+  if (question) return { status: 'asking', step: answered.length, question, asked: [...asked, question], answers };
+  const disposition = finalDisposition(snapshot);
+  if (!disposition) return { status: 'declined', step: answered.length, asked, answers };
+  return { status: 'complete', step: answered.length, asked, answers, outcome: buildOutcome(answers, disposition) };
+}
+
+/**
+ * The interview that these answers lead to. The answers list is the source of truth: the state, the next
+ * question and the outcome all follow from replaying it. Throws if the list does not replay (corrupt data).
+ */
+export function replay(answers: readonly RecordedAnswer[]): InterviewState {
+  return stateOf(runMachine(answers), answers);
+}
+
+/** Checks one answer against the interview these answers lead to and, if it fits, the state after it. */
+export function answerNext(answers: readonly RecordedAnswer[], questionId: string, value: unknown): AnswerResult {
+  const actor = runMachine(answers);
+  const current = currentQuestion(actor.getSnapshot());
+  if (!current) {
+    return {
+      ok: false,
+      error: {
+        code: 'interview_finished',
+        message: 'This interview has finished. To change an answer, ask to revise that question.',
+      },
+    };
+  }
+  if (questionId !== current) {
+    return {
+      ok: false,
+      error: {
+        code: 'not_current_question',
+        message: `The question being asked is "${current}", not "${questionId}". Answer "${current}" next.`,
+      },
+    };
+  }
+  const checked = checkAnswer(current, value);
+  if (!checked.ok) {
+    return {
+      ok: false,
+      error: { code: 'invalid_answer', message: checked.message, questionId: current, ...allowedAnswers(getQuestion(current)) },
+    };
+  }
+  const accepted: RecordedAnswer = { questionId: current, value: checked.value };
+  actor.send({ type: 'ANSWER', questionId: current, value: checked.value });
+  return { ok: true, state: stateOf(actor, [...answers, accepted]), accepted };
+}
+
+export type ReviseResult = { ok: true; kept: RecordedAnswer[]; state: InterviewState } | { ok: false; message: string };
+
+/**
+ * Asks an earlier question again: the answers before it are kept and it becomes the current question; the answer
+ * to it and every later one are superseded.
+ */
+export function revise(answers: readonly RecordedAnswer[], questionId: string): ReviseResult {
+  const index = answers.findIndex((a) => a.questionId === questionId);
+  if (!isQuestionId(questionId) || index < 0) {
+    return { ok: false, message: `"${questionId}" has not been answered in this interview, so it cannot be changed.` };
+  }
+  const kept = answers.slice(0, index);
+  return { ok: true, kept, state: replay(kept) };
+}
