@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { readBody } from '@/lib/api/body';
+import { limitedResponse } from '@/lib/api/interview-http';
+import { apiJson } from '@/lib/api/respond';
+import { startInterview } from '@/lib/interview/service';
+
+const CreateBody = z
+  .strictObject({ locale: z.enum(['en'], { error: 'locale must be "en" (the only language so far).' }).optional() })
+  .optional();
+
+export async function POST(request: Request) {
+  const limited = limitedResponse(request, 'create');
+  if (limited) return limited;
+  const body = await readBody(request, CreateBody);
+  if (!body.ok) return body.response;
+  return apiJson(await startInterview(body.data?.locale), 201);
+}

@@ -1,0 +1,78 @@
+import 'server-only';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { env } from '../lib/env';
+import * as schema from './schema';
+
+/** The same query-builder type covers PGlite and node-postgres. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+interface Handle {
+  db: Db;
+  close: () => Promise<void>;
+  driver: 'pglite' | 'postgres';
+}
+
+const MIGRATIONS = path.join(process.cwd(), 'db', 'migrations');
+/** Serialises migrations when several app instances start against one PostgreSQL at once. */
+const MIGRATION_LOCK_KEY = 7_340_021;
+
+async function openPostgres(url: string): Promise<Handle> {
+  const { Pool } = await import('pg');
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+  const pool = new Pool({ connectionString: url, max: 10 });
+  const conn = await pool.connect();
+  try {
+    await conn.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await migrate(drizzle({ client: conn, schema }), { migrationsFolder: MIGRATIONS });
+  } finally {
+    await conn.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    conn.release();
+  }
+  return { db: drizzle({ client: pool, schema }) as unknown as Db, close: () => pool.end(), driver: 'postgres' };
+}
+
+async function openPglite(dataDir: string): Promise<Handle> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(path.resolve(dataDir), { recursive: true });
+  const client = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir));
+  const db = drizzle({ client, schema });
+  await migrate(db, { migrationsFolder: MIGRATIONS });
+  return { db: db as unknown as Db, close: () => client.close(), driver: 'pglite' };
+}
+
+// A singleton on globalThis survives Next's hot reload, so one process never opens a PGlite directory twice.
+const holder = globalThis as unknown as { __knotwiseDb?: Promise<Handle> };
+
+function open(): Promise<Handle> {
+  const { DATABASE_URL, DATA_DIR } = env();
+  const opening = DATABASE_URL ? openPostgres(DATABASE_URL) : openPglite(DATA_DIR);
+  // A failed open is not cached: the next request tries again.
+  opening.catch(() => {
+    if (holder.__knotwiseDb === opening) holder.__knotwiseDb = undefined;
+  });
+  return opening;
+}
+
+/** The database, opened and migrated on first use. */
+export async function getDb(): Promise<Db> {
+  holder.__knotwiseDb ??= open();
+  return (await holder.__knotwiseDb).db;
+}
+
+export async function dbDriver(): Promise<Handle['driver']> {
+  holder.__knotwiseDb ??= open();
+  return (await holder.__knotwiseDb).driver;
+}
+
+/** Closes the database (server shutdown, end of a test file). */
+export async function closeDb(): Promise<void> {
+  const handle = holder.__knotwiseDb;
+  holder.__knotwiseDb = undefined;
+  if (handle) await (await handle).close();
+}

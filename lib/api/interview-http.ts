@@ -1,0 +1,60 @@
+import 'server-only';
+import { decodeCredentials, INTERVIEW_COOKIE } from '../interview/cookie';
+import type { ServiceError } from '../interview/service';
+import { clientAddress, sameOrigin } from './client';
+import { rateLimit } from './rate-limit';
+import { apiError } from './respond';
+
+const STATUS: Record<ServiceError['code'], number> = {
+  unauthorized: 401,
+  invalid_answer: 400,
+  not_current_question: 409,
+  stale_step: 409,
+  interview_finished: 409,
+};
+
+export function serviceError(error: ServiceError): Response {
+  const { code, message, ...extra } = error;
+  return apiError(STATUS[code], code, message, extra);
+}
+
+export function unauthorized(): Response {
+  return serviceError({
+    code: 'unauthorized',
+    message: 'This interview could not be opened. Check the link or token, or start a new interview.',
+  });
+}
+
+function cookieValue(request: Request, name: string): string | undefined {
+  const header = request.headers.get('cookie');
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
+}
+
+/**
+ * The token presented for interview `id`: a Bearer token, or the web app's cookie when it names this interview.
+ * A cookie on a cross-site state change is ignored, so another site cannot answer on a patient's behalf.
+ */
+export function presentedToken(request: Request, id: string, changesState: boolean): string | undefined {
+  const auth = request.headers.get('authorization');
+  if (auth) return /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
+  const fromCookie = decodeCredentials(cookieValue(request, INTERVIEW_COOKIE));
+  if (!fromCookie || fromCookie.id !== id) return undefined;
+  if (changesState && !sameOrigin(request)) return undefined;
+  return fromCookie.token;
+}
+
+/** 429 once a client (an address, or an interview) sends more than the limit in a minute. */
+export function limitedResponse(request: Request, scope: string): Response | undefined {
+  const wait = rateLimit(`${scope}:${clientAddress(request.headers)}`);
+  if (wait === 0) return undefined;
+  const response = apiError(429, 'rate_limited', `Too many requests. Wait ${wait} seconds and try again.`, {
+    retryAfterSeconds: wait,
+  });
+  response.headers.set('Retry-After', String(wait));
+  return response;
+}

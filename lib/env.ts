@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+/** Every setting Knotwise reads, validated once at start-up. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce
+    .number({ error: 'PORT must be a number, for example 3000.' })
+    .int({ error: 'PORT must be a whole number.' })
+    .min(1, { error: 'PORT must be from 1 to 65535.' })
+    .max(65535, { error: 'PORT must be from 1 to 65535.' })
+    .default(3000),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, {
+        error: 'DATABASE_URL must be a PostgreSQL URL, for example postgres://user@127.0.0.1:5432/knotwise.',
+      })
+      .optional(),
+  ),
+  DATA_DIR: optionalText.pipe(z.string().default('./data')),
+  EMERGENCY_NUMBER: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[0-9]{2,6}$/, { error: 'EMERGENCY_NUMBER must be 2 to 6 digits, for example 911, 999 or 112.' })
+      .default('911'),
+  ),
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ error: 'RATE_LIMIT_PER_MINUTE must be a number.' })
+    .int({ error: 'RATE_LIMIT_PER_MINUTE must be a whole number.' })
+    .min(1, { error: 'RATE_LIMIT_PER_MINUTE must be at least 1.' })
+    .default(120),
+  /** Mark cookies Secure. Browsers accept Secure cookies on http://localhost; turn off only for plain-http hosts. */
+  COOKIE_SECURE: z
+    .enum(['true', 'false', '1', '0'], { error: 'COOKIE_SECURE must be true or false.' })
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  /** Use X-Forwarded-For for the client address (only behind a proxy you control). */
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'], { error: 'TRUST_PROXY must be true or false.' })
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses an environment; throws one readable error listing every bad value. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new Error(`Knotwise cannot start: the environment has bad values.\n${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,232 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, gt, gte, isNull, or } from 'drizzle-orm';
+import { getDb, type Db } from '../../db/client';
+import { interviews, transcriptEntries, type InterviewRow } from '../../db/schema';
+import { answerLabel, getQuestion } from '../protocol/questions';
+import type { QuestionId } from '../protocol/types';
+import { PROTOCOL_VERSION } from '../protocol/version';
+import { entryView, sessionStatus, sessionView, turnOf, type Entry, type SessionView, type Turn } from './present';
+import { answerNext, replay, revise, type InterviewState, type RecordedAnswer } from './replay';
+import { hashToken, newCode, newToken, tokenMatches } from './tokens';
+
+/** A refusal the API maps to an HTTP error (API.md, Errors). Nothing is stored when one is returned. */
+export type ServiceError =
+  | { code: 'unauthorized'; message: string }
+  | { code: 'not_current_question' | 'stale_step' | 'interview_finished'; message: string; turn: Turn }
+  | { code: 'invalid_answer'; message: string; questionId: string; allowed?: string[]; min?: number; max?: number };
+
+export type ServiceResult<T> = ({ ok: true } & T) | { ok: false; error: ServiceError };
+
+const UNAUTHORIZED: ServiceError = {
+  code: 'unauthorized',
+  message: 'This interview could not be opened. Check the link or token, or start a new interview.',
+};
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Compared against when the interview does not exist, so a wrong id costs the same as a wrong token.
+const NO_SUCH_HASH = hashToken('no such interview');
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type Queryable = Db | Tx;
+
+async function findAuthorised(q: Queryable, id: string, token: string, lock: boolean): Promise<InterviewRow | undefined> {
+  if (!UUID.test(id)) {
+    tokenMatches(token, NO_SUCH_HASH);
+    return undefined;
+  }
+  const query = q.select().from(interviews).where(eq(interviews.id, id));
+  const [row] = lock ? await query.for('update') : await query;
+  const ok = tokenMatches(token, row?.tokenHash ?? NO_SUCH_HASH);
+  return ok ? row : undefined;
+}
+
+async function liveAnswers(q: Queryable, interviewId: string): Promise<RecordedAnswer[]> {
+  const rows = await q
+    .select({ questionId: transcriptEntries.questionId, value: transcriptEntries.value })
+    .from(transcriptEntries)
+    .where(
+      and(
+        eq(transcriptEntries.interviewId, interviewId),
+        eq(transcriptEntries.role, 'patient'),
+        isNull(transcriptEntries.supersededAt),
+      ),
+    )
+    .orderBy(asc(transcriptEntries.step));
+  return rows.map((r) => ({ questionId: r.questionId as QuestionId, value: r.value as RecordedAnswer['value'] }));
+}
+
+function askedEntry(interviewId: string, state: InterviewState, at: Date) {
+  if (!state.question) return [];
+  return [
+    {
+      interviewId,
+      role: 'assistant' as const,
+      questionId: state.question,
+      step: state.step,
+      text: getQuestion(state.question).prompt,
+      at,
+    },
+  ];
+}
+
+function derivedColumns(state: InterviewState, at: Date) {
+  return {
+    step: state.step,
+    status: sessionStatus(state),
+    disposition: state.outcome?.disposition ?? null,
+    gate: state.outcome?.gate ?? null,
+    rules: state.outcome?.rules ?? null,
+    outcome: state.outcome ?? null,
+    completedAt: state.status === 'asking' ? null : at,
+    updatedAt: at,
+  };
+}
+
+/** Starts an interview. The token is returned once and only its hash is kept. */
+export async function startInterview(locale = 'en'): Promise<{ session: SessionView; token: string; turn: Turn }> {
+  const db = await getDb();
+  const token = newToken();
+  const state = replay([]);
+  const now = new Date();
+  for (let attempt = 0; ; attempt++) {
+    const id = randomUUID();
+    try {
+      const row = await db.transaction(async (tx) => {
+        const [created] = await tx
+          .insert(interviews)
+          .values({
+            id,
+            code: newCode(),
+            tokenHash: hashToken(token),
+            protocolVersion: PROTOCOL_VERSION,
+            locale,
+            ...derivedColumns(state, now),
+            createdAt: now,
+          })
+          .returning();
+        await tx.insert(transcriptEntries).values(askedEntry(id, state, now));
+        return created!;
+      });
+      return { session: sessionView(row), token, turn: turnOf(state) };
+    } catch (error) {
+      // Nine characters from 27 make a clash rare; a clash on the unique code is simply retried.
+      if (attempt >= 4 || !String((error as { cause?: unknown }).cause ?? error).includes('interviews_code_key')) throw error;
+    }
+  }
+}
+
+/** The interview as it stands: session, current turn and the whole transcript (superseded entries included). */
+export async function loadInterview(
+  id: string,
+  token: string,
+): Promise<ServiceResult<{ session: SessionView; turn: Turn; transcript: Entry[] }>> {
+  const db = await getDb();
+  const row = await findAuthorised(db, id, token, false);
+  if (!row) return { ok: false, error: UNAUTHORIZED };
+  const rows = await db
+    .select()
+    .from(transcriptEntries)
+    .where(eq(transcriptEntries.interviewId, id))
+    .orderBy(asc(transcriptEntries.id));
+  const answers = rows
+    .filter((r) => r.role === 'patient' && !r.supersededAt)
+    .sort((a, b) => a.step - b.step)
+    .map((r) => ({ questionId: r.questionId as QuestionId, value: r.value as RecordedAnswer['value'] }));
+  return { ok: true, session: sessionView(row), turn: turnOf(replay(answers)), transcript: rows.map(entryView) };
+}
+
+/** Canonical form for comparing a retried answer with the stored one: option order does not matter. */
+function sameValue(a: unknown, b: unknown): boolean {
+  const canon = (v: unknown) => JSON.stringify(Array.isArray(v) ? [...v].map(String).sort() : v);
+  return canon(a) === canon(b);
+}
+
+export interface AnswerInput {
+  questionId: string;
+  value: unknown;
+  step?: number;
+}
+
+/**
+ * Records one answer. The interview row is locked for the transaction, and the transcript has a unique live entry
+ * per step, so concurrent or repeated submissions never store an answer twice or skip a question.
+ */
+export async function submitAnswer(id: string, token: string, input: AnswerInput): Promise<ServiceResult<{ turn: Turn }>> {
+  const db = await getDb();
+  return db.transaction(async (tx): Promise<ServiceResult<{ turn: Turn }>> => {
+    const row = await findAuthorised(tx, id, token, true);
+    if (!row) return { ok: false, error: UNAUTHORIZED };
+    const answers = await liveAnswers(tx, id);
+    const current = () => turnOf(replay(answers));
+
+    // A retry of an answer already accepted returns the current turn and stores nothing.
+    const retryOf = input.step ?? answers.length - 1;
+    const earlier = answers[retryOf];
+    if (retryOf < answers.length && earlier?.questionId === input.questionId && sameValue(earlier.value, input.value)) {
+      return { ok: true, turn: current() };
+    }
+    if (input.step !== undefined && input.step !== answers.length) {
+      return {
+        ok: false,
+        error: {
+          code: 'stale_step',
+          message: `This answer was for step ${input.step}, but the interview is at step ${answers.length}. It may have been answered in another tab. Continue from the current question.`,
+          turn: current(),
+        },
+      };
+    }
+    const result = answerNext(answers, input.questionId, input.value);
+    if (!result.ok) {
+      const { error } = result;
+      return { ok: false, error: error.code === 'invalid_answer' ? error : { ...error, turn: current() } };
+    }
+    const now = new Date();
+    await tx.insert(transcriptEntries).values([
+      {
+        interviewId: id,
+        role: 'patient',
+        questionId: result.accepted.questionId,
+        step: answers.length,
+        text: answerLabel(result.accepted.questionId, result.accepted.value),
+        value: result.accepted.value,
+        at: now,
+      },
+      ...askedEntry(id, result.state, now),
+    ]);
+    await tx.update(interviews).set(derivedColumns(result.state, now)).where(eq(interviews.id, id));
+    return { ok: true, turn: turnOf(result.state) };
+  });
+}
+
+/** Asks an earlier question again. Its answer and every later entry are kept, marked superseded. */
+export async function reviseAnswer(id: string, token: string, questionId: string): Promise<ServiceResult<{ turn: Turn }>> {
+  const db = await getDb();
+  return db.transaction(async (tx): Promise<ServiceResult<{ turn: Turn }>> => {
+    const row = await findAuthorised(tx, id, token, true);
+    if (!row) return { ok: false, error: UNAUTHORIZED };
+    const answers = await liveAnswers(tx, id);
+    const state = replay(answers);
+    if (state.question === questionId) return { ok: true, turn: turnOf(state) };
+    const result = revise(answers, questionId);
+    if (!result.ok) {
+      return { ok: false, error: { code: 'not_current_question', message: result.message, turn: turnOf(state) } };
+    }
+    const from = result.kept.length;
+    const now = new Date();
+    await tx
+      .update(transcriptEntries)
+      .set({ supersededAt: now })
+      .where(
+        and(
+          eq(transcriptEntries.interviewId, id),
+          isNull(transcriptEntries.supersededAt),
+          or(
+            and(eq(transcriptEntries.role, 'patient'), gte(transcriptEntries.step, from)),
+            and(eq(transcriptEntries.role, 'assistant'), gt(transcriptEntries.step, from)),
+          ),
+        ),
+      );
+    await tx.update(interviews).set(derivedColumns(result.state, now)).where(eq(interviews.id, id));
+    return { ok: true, turn: turnOf(result.state) };
+  });
+}

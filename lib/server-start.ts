@@ -1,0 +1,20 @@
+import { closeDb, getDb } from '../db/client';
+import { env } from './env';
+
+/**
+ * Runs once when the server starts (not during the build): validate the environment and open and migrate the
+ * database, so a bad setting or an unreachable database stops the server with a clear message instead of failing on
+ * the first patient.
+ */
+export async function startServer(): Promise<void> {
+  try {
+    env();
+    await getDb();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => void closeDb());
+  }
+}

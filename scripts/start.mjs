@@ -1,0 +1,51 @@
+// `npm start`: build when there is no production build yet, then serve Knotwise.
+// A plain Node server in front of Next stamps the socket's address on each request, because route handlers cannot
+// see the socket and the rate limiter needs to know who is calling.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import process from 'node:process';
+
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
+process.env.NODE_ENV = 'production';
+
+const port = Number(process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  console.error(`Knotwise cannot start: PORT must be a whole number from 1 to 65535 (got "${process.env.PORT}").`);
+  process.exit(1);
+}
+const hostname = process.env.HOST ?? '0.0.0.0';
+
+if (!existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
+  console.log('No production build found: building Knotwise first (this takes a minute or two).');
+  const build = spawnSync(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
+    stdio: 'inherit',
+    env: process.env,
+  });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const { default: next } = await import('next');
+const app = next({ dev: false, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((req, res) => {
+  req.headers['x-knotwise-client-ip'] = req.socket.remoteAddress ?? 'unknown';
+  handle(req, res);
+});
+server.listen(port, hostname, () => {
+  console.log(`Knotwise is ready on http://localhost:${port}`);
+});
+
+let closing = false;
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    server.close(() => process.exit(0));
+    // Open keep-alive connections must not hold the process: the database is closed by instrumentation's hook.
+    setTimeout(() => process.exit(0), 5000).unref();
+  });
+}
