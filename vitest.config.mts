@@ -19,7 +19,15 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'db', include: ['tests/db/**/*.test.ts'], fileParallelism: false, testTimeout: 30_000 },
+        test: {
+          name: 'db',
+          include: ['tests/db/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // PGlite in memory unless DATABASE_URL points at a PostgreSQL server (CI runs both).
+          env: { DATA_DIR: 'memory://', RATE_LIMIT_PER_MINUTE: '40', COOKIE_SECURE: 'false' },
+        },
       },
     ],
   },
