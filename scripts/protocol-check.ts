@@ -7,9 +7,10 @@
  * Exit 0 when every case passes, 1 when any fails, 2 when a file cannot be read or is not a valid case file.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkCase, duplicateIds, parseCaseFile, type CaseResult, type ClinicalCase } from '../lib/interview/play';
+import { fromCallerDir } from './caller-path';
 
 const CASES_DIR = fileURLToPath(new URL('../tests/cases/', import.meta.url));
 
@@ -17,7 +18,7 @@ function defaultFiles(): string[] {
   return readdirSync(CASES_DIR)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => relative(process.cwd(), join(CASES_DIR, f)));
+    .map((f) => join(CASES_DIR, f));
 }
 
 function loadCases(files: readonly string[]): { cases: ClinicalCase[] } | { error: string } {
@@ -26,7 +27,7 @@ function loadCases(files: readonly string[]): { cases: ClinicalCase[] } | { erro
   for (const file of files) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readFileSync(fromCallerDir(file), 'utf8');
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       errors.push(`${file}: cannot read (${err.code === 'ENOENT' ? 'no such file' : err.message}).`);

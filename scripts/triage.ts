@@ -15,6 +15,7 @@ import type { Outcome } from '../lib/protocol/outcome';
 import { getQuestion, type QuestionDef } from '../lib/protocol/questions';
 import { ruleById } from '../lib/protocol/rules';
 import { PROTOCOL_VERSION } from '../lib/protocol/version';
+import { fromCallerDir } from './caller-path';
 
 const USAGE = `Usage:
   npm run triage                                   answer the questions one by one
@@ -27,7 +28,7 @@ const USAGE = `Usage:
 function runBatch(file: string): number {
   let maps: unknown;
   try {
-    maps = JSON.parse(readFileSync(file, 'utf8'));
+    maps = JSON.parse(readFileSync(fromCallerDir(file), 'utf8'));
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const why = err.code === 'ENOENT' ? 'no such file' : err.code ? err.message : `not valid JSON (${err.message})`;
@@ -97,6 +98,7 @@ function toValue(q: QuestionDef, text: string): { ok: true; value: unknown } | {
     return { ok: true, value: Number(text) };
   }
   const options = q.options ?? [];
+  if (text === '') return { ok: false, message: `Type the number of your answer, from 1 to ${options.length}.` };
   const parts = q.kind === 'multi' ? text.split(/[\s,]+/).filter(Boolean) : [text];
   if (parts.length === 0) return { ok: false, message: 'Type the number of your answer.' };
   const values: string[] = [];

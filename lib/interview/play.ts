@@ -93,10 +93,9 @@ export function play(input: unknown): PlayResult {
     state = result.state;
   }
 
-  if (state.status === 'complete' && state.outcome) {
-    return { asked: state.asked, status: 'complete', outcome: state.outcome };
-  }
-  return { asked: state.asked, status: 'declined' };
+  if (state.status === 'declined') return { asked: state.asked, status: 'declined' };
+  if (!state.outcome) throw new Error('A complete interview has no outcome; this is a defect in replay.');
+  return { asked: state.asked, status: 'complete', outcome: state.outcome };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
