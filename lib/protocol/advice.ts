@@ -41,6 +41,7 @@ export const SAFETY_NET: readonly string[] = [
   'Call your emergency number at once if you get sudden, severe, tearing pain in your chest, upper back or belly.',
   'Call your emergency number at once if you get a sudden severe headache, double vision, slurred speech, trouble swallowing, a numb face, or sudden falls.',
   'Go to an emergency department at once if you get numbness around your bottom or genitals, trouble peeing or controlling your bowels, or pain, tingling or weakness in both legs.',
+  'Go to an emergency department at once if you get new clumsy hands, unsteady walking, electric shocks down your spine when you bend your neck, or new problems getting an erection or ejaculating.',
   'See a doctor sooner if you get a fever, new weakness in an arm or leg, pain that is worse at night, or pain that keeps getting worse.',
   'Most back pain gets much better within about 2 weeks. Pain from a nerve, like sciatica, often gets better within 4 to 6 weeks.',
 ];

@@ -12,9 +12,10 @@ function buildSchema(q: QuestionDef): z.ZodType<AnswerValue> {
     case 'integer':
       return z
         .number({ error: `Enter your ${q.id === 'age_years' ? 'age' : 'answer'} as a whole number.` })
-        .int({ error: 'Enter a whole number, without decimals.' })
+        // Range first, so a huge number is told the range rather than "no decimals" (zod's int() stops at 2^53).
         .min(q.min ?? 0, { error: `Enter a number from ${q.min} to ${q.max}.` })
-        .max(q.max ?? Number.MAX_SAFE_INTEGER, { error: `Enter a number from ${q.min} to ${q.max}.` });
+        .max(q.max ?? Number.MAX_SAFE_INTEGER, { error: `Enter a number from ${q.min} to ${q.max}.` })
+        .int({ error: 'Enter a whole number, without decimals.' });
     case 'consent':
     case 'single':
       return z.string({ error: `Choose one answer: ${allowedList(q)}.` }).refine((v) => values.includes(v), {
@@ -22,7 +23,9 @@ function buildSchema(q: QuestionDef): z.ZodType<AnswerValue> {
       });
     case 'multi':
       return z
-        .array(z.string(), { error: `Choose one or more answers as a list: ${allowedList(q)}.` })
+        .array(z.string({ error: `Choose only from the listed answers: ${allowedList(q)}.` }), {
+          error: `Choose one or more answers as a list: ${allowedList(q)}.`,
+        })
         .min(1, { error: 'Choose at least one answer.' })
         .refine((vs) => vs.every((v) => values.includes(v)), {
           error: `Choose only from the listed answers: ${allowedList(q)}.`,

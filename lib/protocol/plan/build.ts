@@ -43,6 +43,7 @@ export const STOP_RULES: readonly string[] = [
   'Stop and book an appointment if you get a bruise, or if the pain spreads or gets worse.',
   'Stop and book an appointment if you are still sore more than 48 hours (2 days) after a session.',
   'Call your emergency number at once if you get chest pain, sudden tearing pain, stroke signs (a drooping face, slurred speech, sudden severe headache), or new numbness around your bottom or genitals, or trouble peeing.',
+  'Call your emergency number at once if you get pain, tingling or weakness in both legs, trouble controlling your bowels, or new clumsy hands or unsteady walking.',
 ];
 
 export const KEEP_ACTIVE: readonly string[] = [
@@ -100,22 +101,23 @@ function interleave(regions: readonly Region[]): Technique[] {
   return out;
 }
 
-function candidateRegions(painRegions: readonly Region[]): Region[][] {
-  const own = REGIONS.filter((r) => painRegions.includes(r));
-  const neighbours = REGIONS.filter((r) => !own.includes(r) && own.some((o) => NEIGHBOUR_REGIONS[o].includes(r)));
-  return [own, neighbours];
+function addSteps(regions: readonly Region[], ctx: PlanContext, steps: PlanStep[]): void {
+  for (const technique of interleave(regions)) {
+    if (steps.length >= MAX_STEPS) return;
+    if (steps.some((s) => s.muscle === technique.muscle)) continue;
+    const variant = technique.variants.find((v) => variantAllowed(technique, v, ctx));
+    if (variant) steps.push(toStep(technique, variant, ctx.gate));
+  }
 }
 
 function chooseSteps(painRegions: readonly Region[], ctx: PlanContext): PlanStep[] {
+  const own = REGIONS.filter((r) => painRegions.includes(r));
   const steps: PlanStep[] = [];
-  for (const regions of candidateRegions(painRegions)) {
-    if (steps.length >= MIN_STEPS) break;
-    for (const technique of interleave(regions)) {
-      if (steps.length >= MAX_STEPS) break;
-      if (steps.some((s) => s.muscle === technique.muscle)) continue;
-      const variant = technique.variants.find((v) => variantAllowed(technique, v, ctx));
-      if (variant) steps.push(toStep(technique, variant, ctx.gate));
-    }
+  addSteps(own, ctx, steps);
+  // Neighbouring muscles only complete a plan that already works on the painful area; a plan of neighbours alone
+  // would leave the pain untreated, so that case falls back to a tennis ball instead.
+  if (steps.length > 0 && steps.length < MIN_STEPS) {
+    addSteps(REGIONS.filter((r) => !own.includes(r) && own.some((o) => NEIGHBOUR_REGIONS[o].includes(r))), ctx, steps);
   }
   return steps;
 }
