@@ -35,6 +35,10 @@ const server = http.createServer((req, res) => {
   req.headers['x-knotwise-client-ip'] = req.socket.remoteAddress ?? 'unknown';
   handle(req, res);
 });
+// Longer than clients' idle keep-alive, so a client never reuses a socket the server is closing at that moment
+// (Node's 5-second default makes such requests fail with ECONNRESET).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(port, hostname, () => {
   console.log(`Knotwise is ready on http://localhost:${port}`);
 });

@@ -1,0 +1,41 @@
+import { DISPOSITION_ADVICE, DISPOSITION_TITLE } from '@/lib/protocol/advice';
+import type { Outcome } from '@/lib/protocol/outcome';
+import { EmergencyCall, OtherEmergencyNumbers } from '../EmergencyCall';
+import { Heading, type HeadingLevel } from '../Heading';
+import { Advice } from './Advice';
+
+/**
+ * An emergency leads with one call to action and nothing beside it: call now (ambulance), or go to an emergency
+ * department now. The first advice line is that call to action, so it is the heading and the big link, not a bullet.
+ */
+export function EmergencyOutcome({
+  disposition,
+  number,
+  level,
+}: {
+  disposition: Extract<Outcome['disposition'], 'emergency_ambulance' | 'emergency'>;
+  number: string;
+  level: HeadingLevel;
+}) {
+  const [, ...rest] = DISPOSITION_ADVICE[disposition];
+  const ambulance = disposition === 'emergency_ambulance';
+  return (
+    <div className={`emergency-banner ${ambulance ? 'emergency-call' : 'emergency-go'}`}>
+      <Heading level={level} id="outcome-title" tabIndex={-1} data-focus-target>
+        {DISPOSITION_TITLE[disposition]}
+      </Heading>
+      {ambulance ? (
+        <EmergencyCall number={number} className="call-now">
+          Call {number} now
+        </EmergencyCall>
+      ) : null}
+      <Advice lines={rest} />
+      {ambulance ? null : (
+        <p className="emergency-fallback">
+          <EmergencyCall number={number} className="call-secondary" />
+        </p>
+      )}
+      <OtherEmergencyNumbers number={number} />
+    </div>
+  );
+}

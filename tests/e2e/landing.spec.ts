@@ -1,0 +1,59 @@
+import { expect, test } from '@playwright/test';
+import { INTERVIEW_COOKIE } from '../../lib/interview/cookie';
+import { startChat } from './support/chat';
+import { E2E_EMERGENCY_NUMBER } from './support/server-env';
+
+test.describe('landing page', () => {
+  test('says what Knotwise is and is not, and shows the configured emergency number', async ({ page }) => {
+    await page.goto('/');
+    await expect(page).toHaveTitle(/Knotwise/);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByText('It is not a diagnosis.', { exact: false }).first()).toBeVisible();
+    await expect(page.getByText('It is not for emergencies.')).toBeVisible();
+    const call = page.getByRole('main').getByRole('link', { name: `Call ${E2E_EMERGENCY_NUMBER} now` });
+    await expect(call).toHaveAttribute('href', `tel:${E2E_EMERGENCY_NUMBER}`);
+    await expect(page.getByRole('main')).toContainText('112 works in Europe.');
+    await expect(page.getByRole('main')).toContainText('999 works in the UK.');
+    await expect(page.locator('a[href="tel:911"]')).toHaveCount(0);
+  });
+
+  test('Start creates an interview held only in an HttpOnly cookie', async ({ page, context }) => {
+    await startChat(page);
+    const cookie = (await context.cookies()).find((c) => c.name === INTERVIEW_COOKIE);
+    expect(cookie, 'interview cookie').toBeDefined();
+    expect(cookie!.httpOnly).toBe(true);
+    expect(cookie!.sameSite).toBe('Lax');
+    const token = decodeURIComponent(cookie!.value).split('.')[1]!;
+    expect(token.length).toBeGreaterThan(20);
+    expect(page.url()).not.toContain(token);
+    expect(await page.content()).not.toContain(token);
+    expect(await page.evaluate(() => document.cookie)).not.toContain(token);
+  });
+
+  test('a chat without a cookie, or with an unknown one, goes to the landing page', async ({ page, context }) => {
+    await page.goto('/chat');
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole('button', { name: 'Start the chat' })).toBeVisible();
+
+    await context.addCookies([
+      {
+        name: INTERVIEW_COOKIE,
+        value: '00000000-0000-4000-8000-000000000000.not-a-real-token',
+        url: page.url(),
+      },
+    ]);
+    const response = await page.goto('/chat');
+    expect(response?.status()).toBe(200);
+    await expect(page).toHaveURL(/\/\?expired=1$/);
+    await expect(page.getByRole('status')).toContainText('We could not find your earlier chat');
+    await page.goto('/chat/summary');
+    await expect(page).toHaveURL(/\/\?expired=1$/);
+  });
+
+  test('coming back to the landing page offers to continue the chat', async ({ page }) => {
+    await startChat(page);
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Continue your chat' }).click();
+    await expect(page.locator('#current form')).toHaveAttribute('data-question-id', 'consent');
+  });
+});
