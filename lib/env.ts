@@ -40,9 +40,31 @@ export const envSchema = z.object({
     .enum(['true', 'false', '1', '0'], { error: 'COOKIE_SECURE must be true or false.' })
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
+  /** Interviews older than this many days are deleted (with their transcripts and reviews) once a day. */
+  RETENTION_DAYS: z.coerce
+    .number({ error: 'RETENTION_DAYS must be a number of days, for example 90.' })
+    .int({ error: 'RETENTION_DAYS must be a whole number of days.' })
+    .min(1, { error: 'RETENTION_DAYS must be at least 1 (day).' })
+    .max(3650, { error: 'RETENTION_DAYS must be at most 3650 (ten years).' })
+    .default(90),
+  /**
+   * Base of the canonical URLs in FHIR exports (Questionnaire, code systems). They identify the protocol; nothing has
+   * to be served there, but a deployment that does publish them can point this at itself.
+   */
+  FHIR_BASE_URL: optionalText.pipe(
+    z
+      .url({ protocol: /^https?$/, error: 'FHIR_BASE_URL must be an http(s) URL, for example https://knotwise.example/fhir.' })
+      .transform((v) => v.replace(/\/+$/, ''))
+      .default('https://knotwise.invalid/fhir'),
+  ),
   /** Use X-Forwarded-For for the client address (only behind a proxy you control). */
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'], { error: 'TRUST_PROXY must be true or false.' })
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  /** Serve the benchmark's floor route (`npm run bench` turns it on; never needed in production). */
+  BENCH_ROUTES: z
+    .enum(['true', 'false', '1', '0'], { error: 'BENCH_ROUTES must be true or false.' })
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
 });

@@ -1,10 +1,11 @@
 import { closeDb, getDb } from '../db/client';
 import { env } from './env';
+import { scheduleRetention } from './retention';
 
 /**
  * Runs once when the server starts (not during the build): validate the environment and open and migrate the
  * database, so a bad setting or an unreachable database stops the server with a clear message instead of failing on
- * the first patient.
+ * the first patient. Then schedule the daily retention purge.
  */
 export async function startServer(): Promise<void> {
   try {
@@ -14,6 +15,7 @@ export async function startServer(): Promise<void> {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
+  scheduleRetention();
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => void closeDb());
   }

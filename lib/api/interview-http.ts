@@ -30,7 +30,13 @@ function cookieValue(request: Request, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join('='));
+    } catch {
+      // A malformed escape (%E0%A4%A) is no credential: the caller answers 401, not 500.
+      return undefined;
+    }
   }
   return undefined;
 }

@@ -1,0 +1,13 @@
+import { NextResponse } from 'next/server';
+import { exportInterviewFhir, FHIR_JSON } from '@/lib/clinician/fhir';
+import { guard, notFoundResponse } from '@/lib/clinician/http';
+
+/** One interview as a FHIR R4 Bundle (QuestionnaireResponse, RiskAssessment, Questionnaire). */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const g = await guard(request);
+  if (!g.ok) return g.response;
+  const { id } = await params;
+  const bundle = await exportInterviewFhir(id, g.actor);
+  if (!bundle) return notFoundResponse('interview');
+  return NextResponse.json(bundle, { headers: { 'Content-Type': FHIR_JSON, 'Cache-Control': 'no-store' } });
+}

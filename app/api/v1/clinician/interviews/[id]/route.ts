@@ -1,0 +1,11 @@
+import { apiJson } from '@/lib/api/respond';
+import { getInterviewDetail } from '@/lib/clinician/detail';
+import { guard, notFoundResponse } from '@/lib/clinician/http';
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const g = await guard(request);
+  if (!g.ok) return g.response;
+  const { id } = await params;
+  const detail = await getInterviewDetail(id, g.actor);
+  return detail ? apiJson(detail) : notFoundResponse('interview');
+}

@@ -1,0 +1,38 @@
+import 'server-only';
+import { apiError } from '../api/respond';
+import { clinicianFromRequest } from './auth';
+import type { Actor } from './types';
+
+export type Guarded = { ok: true; actor: Actor } | { ok: false; response: Response };
+
+export function unauthorized(): Response {
+  return apiError(401, 'unauthorized', 'Sign in as a clinician first: send the session cookie or an Authorization: Bearer clinician token.');
+}
+
+export function forbidden(): Response {
+  return apiError(403, 'forbidden', 'Only an administrator can do this. Ask an administrator if you need it done.');
+}
+
+/**
+ * The first line of every clinician route handler: 401 for anyone who is not a signed-in, enabled clinician (patient
+ * tokens included), 403 for a clinician on an administrators' route.
+ */
+export async function guard(request: Request, options: { admin?: boolean } = {}): Promise<Guarded> {
+  const actor = await clinicianFromRequest(request);
+  if (!actor) return { ok: false, response: unauthorized() };
+  if (options.admin && actor.role !== 'admin') return { ok: false, response: forbidden() };
+  return { ok: true, actor };
+}
+
+export function badQuery(message: string): Response {
+  return apiError(400, 'invalid_query', message);
+}
+
+const NOT_FOUND = {
+  interview: 'No interview with this id. It may have been deleted by the patient or by the retention policy.',
+  account: 'No account with this id. Check the id in the account list.',
+};
+
+export function notFoundResponse(what: keyof typeof NOT_FOUND): Response {
+  return apiError(404, 'not_found', NOT_FOUND[what]);
+}

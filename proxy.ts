@@ -1,0 +1,69 @@
+import { NextResponse, type NextRequest } from 'next/server';
+
+/**
+ * Security headers on every response. Pages get a Content-Security-Policy with a fresh nonce per request: it is put
+ * on the request too (`x-nonce` and `Content-Security-Policy`), which is where Next reads it to stamp its own scripts.
+ * Pages must render per request for that to work (docs/decisions/0006-csp-nonce.md). Authorization is not done here:
+ * every page, action and route handler checks for itself.
+ */
+
+const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+function pageCsp(nonce: string, dev: boolean): string {
+  return [
+    "default-src 'self'",
+    // 'strict-dynamic' lets the nonced bootstrap load Next's chunks; 'self' is the fallback for CSP2 browsers.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
+    `style-src 'self' ${dev ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
+    // style="" attributes (a chart swatch's colour) cannot run script; <style> elements still need the nonce.
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+const COMMON: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  // Not no-referrer: with it, browsers send `Origin: null` on same-origin form posts, and Next (and our own Origin
+  // check) then refuse every server action. same-origin still sends nothing to other sites.
+  'Referrer-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
+}
+
+export function proxy(request: NextRequest) {
+  const path = request.nextUrl.pathname;
+  const isPage = !path.startsWith('/api/') && !path.startsWith('/_next/');
+  let response: NextResponse;
+  let csp: string;
+  if (isPage) {
+    const nonce = newNonce();
+    csp = pageCsp(nonce, process.env.NODE_ENV === 'development');
+    const headers = new Headers(request.headers);
+    headers.set('x-nonce', nonce);
+    headers.set('Content-Security-Policy', csp);
+    response = NextResponse.next({ request: { headers } });
+  } else {
+    csp = API_CSP;
+    response = NextResponse.next();
+  }
+  response.headers.set('Content-Security-Policy', csp);
+  for (const [name, value] of Object.entries(COMMON)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  // Every path, static chunks included: they need nosniff too.
+  matcher: [{ source: '/:path*' }],
+};

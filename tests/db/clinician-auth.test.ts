@@ -1,0 +1,233 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { closeDb, getDb } from '@/db/client';
+import { clinicianSessions, clinicians, loginFailures } from '@/db/schema';
+import { POST as loginRoute } from '@/app/api/v1/clinician/login/route';
+import { POST as logoutRoute } from '@/app/api/v1/clinician/logout/route';
+import { GET as queueRoute } from '@/app/api/v1/clinician/interviews/route';
+import { POST as disableRoute } from '@/app/api/v1/clinician/accounts/[id]/disable/route';
+import { createAccount, setAccountDisabled } from '@/lib/clinician/accounts';
+import { login, INVALID_CREDENTIALS } from '@/lib/clinician/login';
+import { hashPassword, verifyPassword } from '@/lib/clinician/password';
+import { clinicianForToken, createSession } from '@/lib/clinician/sessions';
+import { auditLog, BASE, expectError, makeAccount, newAddress, params, PASSWORD, req, tokenFor } from '../support/clinician';
+import { resetDb } from '../support/db';
+
+beforeEach(resetDb);
+afterAll(closeDb);
+
+const credentials = (email: string, password = PASSWORD) => ({ email, password });
+
+describe('passwords', () => {
+  it('are scrypt N=2^17, r=8, p=1 with a salt, and verify only the right password', async () => {
+    const hash = await hashPassword('a long enough passphrase');
+    expect(hash).toMatch(/^scrypt\$131072\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
+    expect(await hashPassword('a long enough passphrase')).not.toBe(hash);
+    expect(await verifyPassword('a long enough passphrase', hash)).toBe(true);
+    expect(await verifyPassword('a long enough passphrasE', hash)).toBe(false);
+    expect(await verifyPassword('a long enough passphrase', 'not-a-hash')).toBe(false);
+  });
+});
+
+describe('accounts', () => {
+  it('lower-cases emails, refuses duplicates, bad emails and short passwords with clear messages', async () => {
+    const created = await createAccount({ email: '  Dr.Who@Example.ORG ', name: 'Dr Who', password: 'twelve chars' }, null);
+    expect(created.ok && created.account).toMatchObject({ email: 'dr.who@example.org', role: 'clinician', disabled: false });
+    const duplicate = await createAccount({ email: 'DR.WHO@example.org', name: 'Again', password: 'twelve chars!' }, null);
+    expect(duplicate).toMatchObject({ ok: false, code: 'duplicate_email' });
+    expect(await createAccount({ email: 'not an email', name: 'X', password: 'twelve chars' }, null)).toMatchObject({
+      ok: false,
+      code: 'invalid_account',
+      message: expect.stringContaining('email must be an email address'),
+    });
+    expect(await createAccount({ email: 'x@example.org', name: 'X', password: 'elevenchars' }, null)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('at least 12 characters'),
+    });
+    // The database itself refuses a mixed-case email that would dodge the unique index.
+    const db = await getDb();
+    await expect(db.insert(clinicians).values({ email: 'Mixed@Example.org', name: 'M', passwordHash: 'x' })).rejects.toThrow();
+  });
+});
+
+describe('sign-in and sessions', () => {
+  it('signs in, sets a Secure-less cookie in plain-http tests, returns a kwc_ token, and the cookie opens the queue', async () => {
+    const account = await makeAccount({ email: 'ann@example.org' });
+    const res = await loginRoute(req('/api/v1/clinician/login', { method: 'POST', body: credentials('ANN@example.org'), address: newAddress() }));
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ clinician: { id: account.id, email: 'ann@example.org', role: 'clinician' } });
+    expect(body.token).toMatch(/^kwc_[A-Za-z0-9_-]{43}$/);
+    expect(new Date(body.expiresAt).getTime() - Date.now()).toBeGreaterThan(11.9 * 3600_000);
+    const setCookie = res.headers.get('set-cookie') ?? '';
+    // COOKIE_SECURE=false in the db test project: a __Host- cookie would be refused without Secure.
+    expect(setCookie).toMatch(/^kw_clinician=kwc_/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=lax/i);
+    expect(setCookie).toMatch(/Path=\//);
+
+    const cookie = `kw_clinician=${body.token}`;
+    expect((await queueRoute(req('/api/v1/clinician/interviews', { cookie }))).status).toBe(200);
+    expect((await queueRoute(req('/api/v1/clinician/interviews', { token: body.token }))).status).toBe(200);
+    // The session is stored as a hash only.
+    const db = await getDb();
+    const stored = await db.select().from(clinicianSessions);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(stored)).not.toContain(body.token.slice(4));
+  });
+
+  it('logs out: the token stops working, the cookie is cleared, and logout needs a session', async () => {
+    const account = await makeAccount();
+    const token = await tokenFor(account);
+    const out = await logoutRoute(req('/api/v1/clinician/logout', { method: 'POST', token }));
+    expect(out.status).toBe(200);
+    expect(out.headers.get('set-cookie')).toMatch(/kw_clinician=;.*Max-Age=0/i);
+    await expectError(await queueRoute(req('/api/v1/clinician/interviews', { token })), 401, 'unauthorized');
+    await expectError(await logoutRoute(req('/api/v1/clinician/logout', { method: 'POST', token })), 401, 'unauthorized');
+    expect((await auditLog()).map((e) => e.action)).toContain('logout');
+  });
+
+  it('expires a session after 12 hours', async () => {
+    const account = await makeAccount();
+    const now = Date.now();
+    const fresh = await createSession(account.id, '10.0.0.1', undefined, new Date(now - 11.9 * 3600_000));
+    const stale = await createSession(account.id, '10.0.0.1', undefined, new Date(now - 12 * 3600_000 - 1000));
+    expect(await clinicianForToken(fresh.token)).toMatchObject({ id: account.id });
+    expect(await clinicianForToken(stale.token)).toBeUndefined();
+    await expectError(await queueRoute(req('/api/v1/clinician/interviews', { token: stale.token })), 401, 'unauthorized');
+  });
+
+  it('revokes every session when an account is disabled, and refuses a disabled account even with a live session row', async () => {
+    const admin = await makeAccount({ role: 'admin' });
+    const target = await makeAccount();
+    const [a, b] = [await tokenFor(target), await tokenFor(target)];
+    const res = await disableRoute(
+      req(`/api/v1/clinician/accounts/${target.id}/disable`, { method: 'POST', token: await tokenFor(admin) }),
+      params({ id: target.id }),
+    );
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ account: { id: target.id, disabled: true }, sessionsEnded: 2 });
+    for (const token of [a, b]) await expectError(await queueRoute(req('/api/v1/clinician/interviews', { token })), 401, 'unauthorized');
+
+    // Belt and braces: a session that somehow survived is still refused while the account is disabled.
+    const other = await makeAccount();
+    const token = await tokenFor(other);
+    const db = await getDb();
+    await db.update(clinicians).set({ disabled: true }).where(eq(clinicians.id, other.id));
+    await expectError(await queueRoute(req('/api/v1/clinician/interviews', { token })), 401, 'unauthorized');
+
+    const self = await setAccountDisabled(admin.id, true, { ...admin, address: '10.0.0.1' });
+    expect(self).toMatchObject({ ok: false, code: 'own_account' });
+  });
+
+  it('refuses the cookie on a cross-site state change, and sign-in from another site', async () => {
+    const account = await makeAccount();
+    const token = await tokenFor(account);
+    const cookie = `kw_clinician=${token}`;
+    const cross = await logoutRoute(req('/api/v1/clinician/logout', { method: 'POST', cookie, origin: 'https://evil.example' }));
+    await expectError(cross, 401, 'unauthorized');
+    expect(await clinicianForToken(token)).toBeDefined();
+    const same = await logoutRoute(req('/api/v1/clinician/logout', { method: 'POST', cookie, origin: BASE }));
+    expect(same.status).toBe(200);
+
+    const forged = await loginRoute(
+      req('/api/v1/clinician/login', { method: 'POST', body: credentials(account.email), origin: 'https://evil.example', address: newAddress() }),
+    );
+    await expectError(forged, 403, 'cross_origin');
+  });
+
+  it('never accepts the __Host- cookie name when cookies are not Secure, nor a token that is not a clinician token', async () => {
+    const account = await makeAccount();
+    const token = await tokenFor(account);
+    await expectError(await queueRoute(req('/api/v1/clinician/interviews', { cookie: `__Host-kw_clinician=${token}` })), 401, 'unauthorized');
+    await expectError(await queueRoute(req('/api/v1/clinician/interviews', { token: token.slice(4) })), 401, 'unauthorized');
+  });
+});
+
+describe('sign-in throttling', () => {
+  it('gives the same 401 for an unknown email, a wrong password and a disabled account, and audits each', async () => {
+    const known = await makeAccount({ email: 'known@example.org' });
+    await makeAccount({ email: 'off@example.org', disabled: true });
+    const attempt = (email: string, password: string) =>
+      loginRoute(req('/api/v1/clinician/login', { method: 'POST', body: credentials(email, password), address: newAddress() }));
+    const messages = [];
+    for (const [email, password] of [
+      ['nobody@example.org', PASSWORD],
+      ['known@example.org', 'wrong password!'],
+      ['off@example.org', PASSWORD],
+    ] as const) {
+      messages.push((await expectError(await attempt(email, password), 401, 'invalid_credentials')).message);
+    }
+    expect(new Set(messages)).toEqual(new Set([INVALID_CREDENTIALS]));
+    const failed = (await auditLog()).filter((e) => e.action === 'login.failed');
+    expect(failed.map((e) => (e.detail as { reason: string }).reason)).toEqual(['unknown_email', 'wrong_password', 'account_disabled']);
+    expect(failed[1]).toMatchObject({ actorId: known.id, targetId: known.id });
+    expect(failed.every((e) => e.address?.startsWith('10.1.'))).toBe(true);
+  });
+
+  it('answers 429 after 5 failures for one account, from any address, even with the right password', async () => {
+    const account = await makeAccount({ email: 'target@example.org' });
+    for (let i = 0; i < 5; i++) {
+      const res = await loginRoute(
+        req('/api/v1/clinician/login', { method: 'POST', body: credentials(account.email, `guess number ${i}!`), address: newAddress() }),
+      );
+      expect(res.status).toBe(401);
+    }
+    const right = await loginRoute(req('/api/v1/clinician/login', { method: 'POST', body: credentials(account.email), address: newAddress() }));
+    const error = await expectError(right, 429, 'rate_limited');
+    expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(800);
+    expect(error.retryAfterSeconds).toBe(Number(right.headers.get('retry-after')));
+    const db = await getDb();
+    expect((await db.select().from(loginFailures).where(eq(loginFailures.email, account.email))).length).toBe(5);
+    expect((await auditLog()).at(-1)).toMatchObject({ action: 'login.throttled' });
+
+    // An unknown email is throttled the same way, with the same message: the 429 does not reveal the account.
+    for (let i = 0; i < 5; i++) await login('ghost@example.org', `guess number ${i}!`, newAddress());
+    const ghost = await login('ghost@example.org', 'another guess!', newAddress());
+    const real = await login(account.email, PASSWORD, newAddress());
+    expect(ghost.ok || real.ok).toBe(false);
+    if (!ghost.ok && !real.ok) {
+      expect(ghost.code).toBe('too_many_attempts');
+      expect(ghost.message.replace(/\d+ minute/, 'N minute')).toBe(real.message.replace(/\d+ minute/, 'N minute'));
+    }
+  });
+
+  it('answers 429 after 5 failures from one address, whichever accounts it tries', async () => {
+    const victim = await makeAccount();
+    const address = newAddress();
+    for (let i = 0; i < 5; i++) {
+      const res = await loginRoute(req('/api/v1/clinician/login', { method: 'POST', body: credentials(`user${i}@example.org`), address }));
+      expect(res.status).toBe(401);
+    }
+    await expectError(await loginRoute(req('/api/v1/clinician/login', { method: 'POST', body: credentials(victim.email), address })), 429, 'rate_limited');
+    // Another address is not affected, and the window is 15 minutes: older failures no longer count.
+    expect((await loginRoute(req('/api/v1/clinician/login', { method: 'POST', body: credentials(victim.email), address: newAddress() }))).status).toBe(200);
+    const db = await getDb();
+    await db.execute(sql`update login_failures set at = at - interval '15 minutes 1 second'`);
+    expect((await loginRoute(req('/api/v1/clinician/login', { method: 'POST', body: credentials(victim.email), address }))).status).toBe(200);
+  });
+
+  it('checks at most two passwords at a time per email, so a parallel burst cannot outrun the failure count', async () => {
+    const account = await makeAccount();
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => login(account.email, `parallel guess ${i}`, newAddress())));
+    const codes = results.map((r) => (r.ok ? 'ok' : r.code)).sort();
+    expect(codes).toEqual(['invalid_credentials', 'invalid_credentials', 'too_many_attempts', 'too_many_attempts', 'too_many_attempts', 'too_many_attempts']);
+    const busy = results.find((r) => !r.ok && r.code === 'too_many_attempts');
+    expect(busy).toMatchObject({ retryAfterSeconds: 5 });
+    expect((await auditLog()).filter((e) => e.action === 'login.throttled').map((e) => (e.detail as { reason?: string }).reason)).toEqual(
+      Array(4).fill('concurrent'),
+    );
+    // Once they are done, the next attempt is checked normally.
+    expect((await login(account.email, PASSWORD, newAddress())).ok).toBe(true);
+  });
+
+  it('a successful sign-in clears the account\'s earlier failures', async () => {
+    const account = await makeAccount();
+    for (let i = 0; i < 4; i++) await login(account.email, `typo ${i} in the password`, newAddress());
+    expect((await login(account.email, PASSWORD, newAddress())).ok).toBe(true);
+    const db = await getDb();
+    expect(await db.select().from(loginFailures).where(eq(loginFailures.email, account.email))).toEqual([]);
+    expect((await auditLog()).filter((e) => e.action === 'login.succeeded')).toHaveLength(1);
+  });
+});
