@@ -1,0 +1,162 @@
+// `npm run bench [-- engine http bundle lighthouse queue]`: runs the benchmarks (all by default) and writes
+// docs/BENCHMARKS.md with the results, the targets and the commands.
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { SELF_CARE } from '../../tests/support/answers';
+import { benchBundle, buildApp, type BundleBench } from './bundle';
+import { benchEngine } from './engine';
+import { benchHttp, type HttpBench } from './http';
+import { benchLighthouse, type LighthouseScore } from './lighthouse';
+import { httpClient } from './load';
+import { benchQueue, type QueueBench } from './queue';
+import { startServer } from './server';
+
+const ALL = ['engine', 'http', 'bundle', 'lighthouse', 'queue'] as const;
+type Name = (typeof ALL)[number];
+const asked = process.argv.slice(2).filter((a): a is Name => (ALL as readonly string[]).includes(a));
+const selected = new Set<Name>(asked.length ? asked : ALL);
+const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const pass = (ok: boolean) => (ok ? 'pass' : '**miss**');
+
+/** A chat page mid-interview and an outcome page, opened with the interview cookie as a browser would. */
+async function lighthousePages(base: string) {
+  const client = httpClient(base);
+  const start = async (stopAt?: string) => {
+    const created = await client.request('POST', '/api/v1/sessions', {});
+    const { session, token } = created.json;
+    let turn = created.json.turn;
+    while (turn.status === 'asking' && turn.question.id !== stopAt) {
+      const q: string = turn.question.id;
+      const res = await client.request('POST', `/api/v1/sessions/${session.id}/answers`, { questionId: q, value: SELF_CARE[q as keyof typeof SELF_CARE], step: turn.step }, { authorization: `Bearer ${token}` });
+      turn = res.json.turn;
+    }
+    return `kw_interview=${session.id}.${token}`;
+  };
+  const pages = [
+    { name: 'landing `/`', url: `${base}/` },
+    { name: 'chat `/chat` (asking the pain region)', url: `${base}/chat`, cookie: await start('pain_region') },
+    { name: 'outcome `/chat` (self-care plan)', url: `${base}/chat`, cookie: await start() },
+  ];
+  client.close();
+  return pages;
+}
+
+async function main() {
+  const sections: string[] = [];
+  // Pages are measured on a fresh production build of the code as it is now.
+  if (['http', 'bundle', 'lighthouse'].some((n) => selected.has(n as Name))) buildApp();
+  const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+
+  if (selected.has('engine')) {
+    const e = benchEngine(Math.max(5, seconds / 2));
+    sections.push(`## Engine alone
+
+Full interviews replayed per second in one process (a mix of a self-care plan, a referral and an emergency early
+exit), next to a bare XState machine with as many states and no rules or plan, in alternating rounds.
+
+| what | interviews/s |
+|---|---|
+| ${e.floor.label} (floor) | ${e.floor.interviewsPerSecond} |
+| ${e.engine.label} | ${e.engine.interviewsPerSecond} |
+
+Ratio ${e.ratio} (target >= ${e.target}): ${pass(e.ratio >= e.target)}.
+`);
+    console.log('engine', e);
+  }
+
+  if (selected.has('http')) {
+    const rows: HttpBench[] = [];
+    rows.push(await benchHttp('PGlite', { port: 3490, seconds, postgresUrl }));
+    console.log(rows.at(-1));
+    rows.push(await benchHttp('PostgreSQL', { port: 3491, seconds, postgresUrl }));
+    console.log(rows.at(-1));
+    sections.push(`## The answer endpoint
+
+\`POST /api/v1/sessions/{id}/answers\` under 50 concurrent keep-alive clients, each completing whole interviews, in
+the same run and server as the floor: a bare route that inserts one row into the same database
+(\`POST /api/bench/floor\`, served only with \`BENCH_ROUTES=true\`). ${seconds} s of each, in alternating rounds.
+
+| database | floor req/s | answers req/s | share of floor | answers p50 / p95 / p99 ms | errors |
+|---|---|---|---|---|---|
+${rows
+  .map(
+    (r) =>
+      `| ${r.database} | ${r.floor.perSecond} | ${r.answers.perSecond} | ${Math.round(r.ratio * 100)}% ${pass(r.ratio >= 0.6)} | ${r.answers.p50} / ${r.answers.p95} / ${r.answers.p99} ${pass(r.answers.p99 < 100)} | ${r.answers.errors} |`,
+  )
+  .join('\n')}
+
+Targets: at least 60% of the floor's throughput, p99 under 100 ms.
+`);
+  }
+
+  if (selected.has('bundle')) {
+    const b: BundleBench = benchBundle(['/', '/chat']);
+    sections.push(`## JavaScript a phone downloads
+
+First-load JavaScript (each chunk gzipped) from \`.next/diagnostics/route-bundle-stats.json\`, next to a bare
+Next.js page (a layout and a heading) built with the same Next.js and config.
+
+| page | gzip bytes | over the bare page |
+|---|---|---|
+| bare page | ${b.bareBytes} | |
+${b.pages.map((p) => `| \`${p.route}\` | ${p.bytes} | ${p.overBare} ${pass(p.overBare <= b.budget)} |`).join('\n')}
+
+Target: the chat page at most ${b.budget / 1000} kB more than the bare page.
+`);
+    console.log('bundle', b);
+  }
+
+  if (selected.has('lighthouse')) {
+    const server = await startServer(3492, { DATA_DIR: `.data/bench-lighthouse-${process.pid}` });
+    let scores: LighthouseScore[];
+    try {
+      scores = await benchLighthouse(await lighthousePages(server.base));
+    } finally {
+      await server.stop();
+    }
+    sections.push(`## Lighthouse
+
+Lighthouse 12 (mobile preset), ${process.platform === 'linux' ? "Debian's Chromium" : 'Chromium'}, against \`npm start\` on this machine.
+
+| page | performance | accessibility | best practices |
+|---|---|---|---|
+${scores.map((s) => `| ${s.page} | ${s.performance} ${pass(s.performance >= 95)} | ${s.accessibility} ${pass(s.accessibility === 100)} | ${s.bestPractices} ${pass(s.bestPractices === 100)} |`).join('\n')}
+
+Targets: performance 95+, accessibility 100, best practices 100.
+`);
+    console.log('lighthouse', scores);
+  }
+
+  if (selected.has('queue')) {
+    const rows: QueueBench[] = [await benchQueue('PGlite', { postgresUrl }), await benchQueue('PostgreSQL', { postgresUrl })];
+    sections.push(`## The clinician queue at 100,000 interviews
+
+${rows[0]!.queries} filtered, paginated queue queries (\`listInterviews\`, the function behind the page and the API)
+after seeding 100,000 interviews with transcripts' summary columns.
+
+| database | p50 ms | p95 ms |
+|---|---|---|
+${rows.map((r) => `| ${r.database} | ${r.p50} | ${r.p95} ${pass(r.p95 < 50)} |`).join('\n')}
+
+Target: p95 under 50 ms on both databases.
+`);
+    console.log('queue', rows);
+  }
+
+  const doc = `# Benchmarks
+
+Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}. Run one part with
+\`npm run bench -- engine\` (or \`http\`, \`bundle\`, \`lighthouse\`, \`queue\`); \`BENCH_SECONDS\` sets the measuring
+time of the load runs (default 20) and \`BENCH_DATABASE_URL\` the PostgreSQL server (default
+\`postgres://postgres@127.0.0.1:5432/test\`; the benchmark creates and drops its own databases there).
+
+${sections.join('\n')}`;
+  writeFileSync(selected.size === ALL.length ? 'docs/BENCHMARKS.md' : `.data/BENCHMARKS-${[...selected].join('-')}.md`, doc);
+  console.log(doc);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
