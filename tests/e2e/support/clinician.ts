@@ -46,7 +46,7 @@ async function answerAll(request: APIRequestContext, interview: PatientInterview
   return turn;
 }
 
-/** A patient's whole interview through the JSON API (docs: /work/shared/protocol/API.md). */
+/** A patient's whole interview through the JSON API (the patient API: docs/api.md). */
 export async function interviewThroughApi(request: APIRequestContext, answers: Answers): Promise<PatientInterview> {
   const created = await json<{ session: { id: string; code: string }; token: string; turn: ApiTurn }>(
     await request.post('/api/v1/sessions', { ...RETRY_RESET, data: {} }),
