@@ -6,12 +6,17 @@ import { emergencyNumber } from '@/lib/chat/emergency';
 import { currentInterview } from '@/lib/chat/session';
 
 export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [{ expired }, number, current] = await Promise.all([searchParams, emergencyNumber(), currentInterview()]);
+  const [{ expired, deleted }, number, current] = await Promise.all([searchParams, emergencyNumber(), currentInterview()]);
   const resumable = current.found ? current.session.status : undefined;
   return (
     <>
       <SiteHeader emergencyNumber={number} />
       <main id="main" className="page landing">
+        {deleted && !current.found ? (
+          <div className="turn-notice" role="status">
+            <p>Your answers have been deleted.</p>
+          </div>
+        ) : null}
         {expired && !current.found ? (
           <div className="turn-notice" role="status">
             <p>We could not find your earlier chat. It may have expired. You can start a new one below.</p>

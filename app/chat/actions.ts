@@ -4,7 +4,8 @@ import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { clearNotice, setNotice } from '@/lib/chat/notice';
-import { readCredentials, saveCredentials } from '@/lib/chat/session';
+import { forgetCredentials, readCredentials, saveCredentials } from '@/lib/chat/session';
+import { deleteInterview } from '@/lib/interview/delete';
 import { reviseAnswer, startInterview, submitAnswer, type ServiceError } from '@/lib/interview/service';
 import { getQuestion, isQuestionId } from '@/lib/protocol/questions';
 
@@ -107,4 +108,16 @@ export async function reviseAction(formData: FormData): Promise<void> {
   }
   await clearNotice();
   backToChat();
+}
+
+/**
+ * The patient deletes their own interview: answers, outcome and any reviews. The cookie goes too, so nothing in this
+ * browser points at it any more.
+ */
+export async function deleteAction(): Promise<void> {
+  const credentials = await readCredentials();
+  if (credentials) await deleteInterview(credentials.id, credentials.token);
+  await forgetCredentials();
+  await clearNotice();
+  redirect('/?deleted=1');
 }

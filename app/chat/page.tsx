@@ -4,6 +4,7 @@ import { CurrentQuestion } from '@/components/chat/CurrentQuestion';
 import { Declined } from '@/components/chat/Declined';
 import { FocusOnChange } from '@/components/chat/FocusOnChange';
 import { OutcomeActions } from '@/components/chat/OutcomeActions';
+import { DeleteInterview } from '@/components/chat/DeleteInterview';
 import { Progress } from '@/components/chat/Progress';
 import { Transcript } from '@/components/chat/Transcript';
 import { TurnNotice } from '@/components/chat/TurnNotice';
@@ -52,6 +53,7 @@ export default async function ChatPage() {
             <aside className="chat-restart no-print" aria-label="Start over">
               <p>Want to start over? Your answers so far will not be used.</p>
               <StartForm label="Start again" quiet />
+              <DeleteInterview />
             </aside>
           </>
         ) : (

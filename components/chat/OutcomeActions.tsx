@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { StartForm } from '../StartForm';
+import { DeleteInterview } from './DeleteInterview';
 
 export function OutcomeActions() {
   return (
@@ -8,6 +9,7 @@ export function OutcomeActions() {
         Print or save a summary
       </Link>
       <StartForm label="Start again" quiet />
+      <DeleteInterview />
     </div>
   );
 }

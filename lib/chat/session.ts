@@ -14,6 +14,11 @@ export async function saveCredentials(credentials: InterviewCredentials): Promis
   (await cookies()).set(INTERVIEW_COOKIE, encodeCredentials(credentials), cookieOptions(env().COOKIE_SECURE));
 }
 
+/** Forgets this browser's interview (after the patient deleted it). */
+export async function forgetCredentials(): Promise<void> {
+  (await cookies()).delete(INTERVIEW_COOKIE);
+}
+
 export type CurrentInterview =
   | { found: false; reason: 'none' | 'expired' }
   | { found: true; session: SessionView; turn: Turn; transcript: Entry[] };
