@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DISPOSITION_TITLE, SAFETY_NET } from '@/lib/protocol/advice';
 import { getQuestion } from '@/lib/protocol/questions';
 import { ruleById } from '@/lib/protocol/rules';
+import { SELF_CARE } from '../support/answers';
 
 /** The real command-line scripts, run as child processes the way a person or a CI job runs them. */
 
@@ -47,26 +48,6 @@ function file(name: string, content: unknown): string {
   return path;
 }
 
-const SELF_CARE = {
-  consent: 'agree',
-  age_years: 40,
-  pain_region: ['lower_back'],
-  emergency_signs: ['none'],
-  nerve_emergency_signs: ['none'],
-  general_signs: ['none'],
-  medical_history: ['none'],
-  blood_thinners: 'none',
-  onset: 'after_activity',
-  sensations: ['dull_ache'],
-  pain_duration: 'under_2_weeks',
-  pain_trend: 'same',
-  pain_severity: 'moderate',
-  pregnancy: 'no',
-  massage_cautions: ['none'],
-  massage_reaction: 'fine',
-  equipment: ['massage_ball'],
-  floor_ok: 'yes',
-};
 
 describe('triage --batch', { timeout: TIMEOUT }, () => {
   it('prints one result per answer map, and an error entry for a map that lacks an asked answer', async () => {

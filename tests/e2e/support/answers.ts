@@ -1,29 +1,11 @@
 import type { Answers } from '../../../lib/protocol/types';
+import { SELF_CARE as BASE_SELF_CARE } from '../../support/answers';
 
 /**
  * Whole interviews, as the answers a patient gives. The walk answers whatever the server asks from these, and fails
  * if it asks something not listed here or leaves a listed answer unused.
  */
-export const SELF_CARE: Answers = {
-  consent: 'agree',
-  age_years: 40,
-  pain_region: ['lower_back'],
-  emergency_signs: ['none'],
-  nerve_emergency_signs: ['none'],
-  general_signs: ['none'],
-  medical_history: ['none'],
-  blood_thinners: 'none',
-  onset: 'after_activity',
-  sensations: ['dull_ache', 'tightness'],
-  pain_duration: 'under_2_weeks',
-  pain_trend: 'same',
-  pain_severity: 'moderate',
-  pregnancy: 'no',
-  massage_cautions: ['none'],
-  massage_reaction: 'fine',
-  equipment: ['massage_ball'],
-  floor_ok: 'yes',
-};
+export const SELF_CARE = BASE_SELF_CARE as Answers;
 
 /** Self-care with no tools at home: the plan falls back to a tennis ball and says so. */
 export const SELF_CARE_NO_TOOLS: Answers = {
