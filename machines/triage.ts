@@ -1,4 +1,4 @@
-import { and, assign, not, setup, type SnapshotFrom } from 'xstate';
+import { and, assign, setup, type SnapshotFrom } from 'xstate';
 import { askedWhen } from '../lib/protocol/questions';
 import { DISPOSITION_RULES, type DispositionRule, type DispositionRuleId } from '../lib/protocol/rules';
 import type { Answers, AnswerValue, Disposition, QuestionId } from '../lib/protocol/types';
@@ -35,6 +35,29 @@ const ask = (questionId: QuestionId, next: string) => ({
   },
 });
 
+type AskCondition = 'asksMovementRelated' | 'asksPreviouslyAssessed' | 'asksPregnancy';
+
+/**
+ * A question state followed by a conditional question: go to `conditional` when its condition holds, else to
+ * `otherwise`. Conditions read only earlier answers (PROTOCOL.md section 2), so they can be checked on this transition.
+ */
+const askBefore = (questionId: QuestionId, condition: AskCondition, conditional: QuestionId, otherwise: string) => ({
+  on: {
+    ANSWER: [
+      {
+        guard: and([{ type: 'isAnswerTo' as const, params: { questionId } }, condition]),
+        actions: 'recordAnswer' as const,
+        target: conditional,
+      },
+      {
+        guard: { type: 'isAnswerTo' as const, params: { questionId } },
+        actions: 'recordAnswer' as const,
+        target: otherwise,
+      },
+    ],
+  },
+});
+
 /** Transitions to the final state of each rule's disposition, in table order (most urgent first). */
 const toDisposition = (rules: readonly (DispositionRule & { id: DispositionRuleId })[]) =>
   rules.map((r) => ({ guard: r.id, target: `#triage.${r.disposition}` }));
@@ -52,6 +75,8 @@ export const triageMachine = setup({
     ...ruleGuards,
     isAnswerTo: ({ event }, params: { questionId: QuestionId }) => event.questionId === params.questionId,
     declinesConsent: ({ event }) => event.value === 'decline',
+    // One check per answer for the early exit; the named rule guards then pick the disposition in emergencyExit.
+    anyEmergencyRuleFires: ({ context }) => EARLY_EXIT_RULES.some((r) => r.when(context.answers)),
     asksMovementRelated: ({ context }) => askedWhen.movement_related(context.answers),
     asksPreviouslyAssessed: ({ context }) => askedWhen.previously_assessed(context.answers),
     asksPregnancy: ({ context }) => askedWhen.pregnancy(context.answers),
@@ -68,7 +93,7 @@ export const triageMachine = setup({
   states: {
     interview: {
       // Early exit: any answer that makes the outcome an emergency ends the interview at once.
-      always: toDisposition(EARLY_EXIT_RULES),
+      always: { guard: 'anyEmergencyRuleFires', target: '.emergencyExit' },
       initial: 'consent',
       states: {
         consent: {
@@ -95,24 +120,18 @@ export const triageMachine = setup({
         medical_history: ask('medical_history', 'blood_thinners'),
         blood_thinners: ask('blood_thinners', 'onset'),
         onset: ask('onset', 'sensations'),
-        sensations: ask('sensations', 'movement_related'),
-        movement_related: {
-          always: { guard: not('asksMovementRelated'), target: 'pain_duration' },
-          ...ask('movement_related', 'pain_duration'),
-        },
+        sensations: askBefore('sensations', 'asksMovementRelated', 'movement_related', 'pain_duration'),
+        movement_related: ask('movement_related', 'pain_duration'),
         pain_duration: ask('pain_duration', 'pain_trend'),
-        pain_trend: ask('pain_trend', 'previously_assessed'),
-        previously_assessed: {
-          always: { guard: not('asksPreviouslyAssessed'), target: 'pain_severity' },
-          ...ask('previously_assessed', 'pain_severity'),
-        },
-        pain_severity: ask('pain_severity', 'pregnancy'),
-        pregnancy: {
-          always: { guard: not('asksPregnancy'), target: 'massage_cautions' },
-          ...ask('pregnancy', 'massage_cautions'),
-        },
+        pain_trend: askBefore('pain_trend', 'asksPreviouslyAssessed', 'previously_assessed', 'pain_severity'),
+        previously_assessed: ask('previously_assessed', 'pain_severity'),
+        pain_severity: askBefore('pain_severity', 'asksPregnancy', 'pregnancy', 'massage_cautions'),
+        pregnancy: ask('pregnancy', 'massage_cautions'),
         massage_cautions: ask('massage_cautions', 'massage_reaction'),
         massage_reaction: ask('massage_reaction', 'decide'),
+        emergencyExit: {
+          always: toDisposition(EARLY_EXIT_RULES),
+        },
         // After question 17 every rule has been asked about: apply the whole table, most urgent first.
         decide: {
           always: [...toDisposition(DISPOSITION_RULES), { target: 'equipment' }],
