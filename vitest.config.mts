@@ -29,6 +29,18 @@ export default defineConfig({
           env: { DATA_DIR: 'memory://', RATE_LIMIT_PER_MINUTE: '40', COOKIE_SECURE: 'false' },
         },
       },
+      {
+        extends: true,
+        test: {
+          // Production servers as child processes, one file at a time (tests/reliability/support/server.ts).
+          name: 'reliability',
+          include: ['tests/reliability/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 300_000,
+          // A missing production build is made in the first file's beforeAll.
+          hookTimeout: 900_000,
+        },
+      },
     ],
   },
 });
