@@ -3,6 +3,7 @@ import { QUEUE_BUCKETS } from '@/lib/clinician/queue';
 import { ALL_RULES } from '@/lib/protocol/rules';
 import { describedBy } from '../../_components/field-error';
 import { bucketName, ruleName } from '../../_lib/format';
+import { DateRangeFields } from '@/app/clinician/_components/date-range-fields';
 
 /**
  * A plain GET form: filtering needs no JavaScript and the result is a URL the clinician can bookmark. The values are
@@ -67,14 +68,7 @@ export function QueueFilterForm({ values, error }: { values: Record<string, stri
               ))}
             </select>
           </div>
-          <div className="cp-field">
-            <label htmlFor="from">Started on or after</label>
-            <input id="from" name="from" type="date" defaultValue={values.from ?? ''} aria-describedby={errorId} />
-          </div>
-          <div className="cp-field">
-            <label htmlFor="to">Started on or before</label>
-            <input id="to" name="to" type="date" defaultValue={values.to ?? ''} aria-describedby={errorId} />
-          </div>
+          <DateRangeFields values={values} errorId={errorId} fromLabel="Started on or after" toLabel="Started on or before" />
         </div>
         <div className="cp-filter-actions">
           <button type="submit">Show interviews</button>

@@ -5,6 +5,7 @@ import { requireAdmin } from '@/lib/clinician/auth';
 import { firstValues } from '@/lib/clinician/params';
 import { Pagination } from '../../_components/pagination';
 import { Time } from '../../_components/time';
+import { DateRangeFields } from '@/app/clinician/_components/date-range-fields';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -58,14 +59,7 @@ function AuditFilterForm({ values, error }: { values: Record<string, string>; er
           <label htmlFor="target">Target id</label>
           <input id="target" name="target" type="text" defaultValue={values.target ?? ''} spellCheck={false} aria-describedby={errorId} />
         </div>
-        <div className="cp-field">
-          <label htmlFor="from">On or after</label>
-          <input id="from" name="from" type="date" defaultValue={values.from ?? ''} aria-describedby={errorId} />
-        </div>
-        <div className="cp-field">
-          <label htmlFor="to">On or before</label>
-          <input id="to" name="to" type="date" defaultValue={values.to ?? ''} aria-describedby={errorId} />
-        </div>
+        <DateRangeFields values={values} errorId={errorId} fromLabel="On or after" toLabel="On or before" />
       </div>
       <div className="cp-filter-actions">
         <button type="submit">Show events</button>

@@ -4,6 +4,7 @@ import { requireClinician } from '@/lib/clinician/auth';
 import { firstValues } from '@/lib/clinician/params';
 import { parseReportFilters, protocolReport, type ProtocolReport, type RuleReport } from '@/lib/clinician/report';
 import { dispositionName, gateName } from '../../_lib/format';
+import { DateRangeFields } from '@/app/clinician/_components/date-range-fields';
 
 export const metadata: Metadata = { title: 'Protocol report' };
 
@@ -24,14 +25,7 @@ function PeriodForm({ values, error }: { values: Record<string, string>; error?:
         </p>
       ) : null}
       <div className="cp-filters">
-        <div className="cp-field">
-          <label htmlFor="from">Started on or after</label>
-          <input id="from" name="from" type="date" defaultValue={values.from ?? ''} aria-describedby={errorId} />
-        </div>
-        <div className="cp-field">
-          <label htmlFor="to">Started on or before</label>
-          <input id="to" name="to" type="date" defaultValue={values.to ?? ''} aria-describedby={errorId} />
-        </div>
+        <DateRangeFields values={values} errorId={errorId} fromLabel="Started on or after" toLabel="Started on or before" />
       </div>
       <div className="cp-filter-actions">
         <button type="submit">Show report</button>
