@@ -1,13 +1,17 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import SECURITY_HEADERS from '@/lib/security-headers.json';
 
 /**
  * Security headers on every response. Pages get a Content-Security-Policy with a fresh nonce per request: it is put
  * on the request too (`x-nonce` and `Content-Security-Policy`), which is where Next reads it to stamp its own scripts.
  * Pages must render per request for that to work (docs/decisions/0006-csp-nonce.md). Authorization is not done here:
- * every page, action and route handler checks for itself.
+ * every page, action and route handler checks for itself. The headers every response gets are in a JSON file because
+ * scripts/start.mjs answers the requests Next cannot parse (a malformed path) and sends the same ones.
+ *
+ * Referrer-Policy is same-origin, not no-referrer: with no-referrer, browsers send `Origin: null` on same-origin form
+ * posts, and Next (and our own Origin check) then refuse every server action. same-origin still sends nothing to
+ * other sites.
  */
-
-const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 function pageCsp(nonce: string, dev: boolean): string {
   return [
@@ -27,16 +31,6 @@ function pageCsp(nonce: string, dev: boolean): string {
   ].join('; ');
 }
 
-const COMMON: Record<string, string> = {
-  'X-Content-Type-Options': 'nosniff',
-  // Not no-referrer: with it, browsers send `Origin: null` on same-origin form posts, and Next (and our own Origin
-  // check) then refuse every server action. same-origin still sends nothing to other sites.
-  'Referrer-Policy': 'same-origin',
-  'X-Frame-Options': 'DENY',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-};
-
 function newNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return btoa(String.fromCharCode(...bytes));
@@ -55,11 +49,11 @@ export function proxy(request: NextRequest) {
     headers.set('Content-Security-Policy', csp);
     response = NextResponse.next({ request: { headers } });
   } else {
-    csp = API_CSP;
+    csp = SECURITY_HEADERS.apiCsp;
     response = NextResponse.next();
   }
   response.headers.set('Content-Security-Policy', csp);
-  for (const [name, value] of Object.entries(COMMON)) response.headers.set(name, value);
+  for (const [name, value] of Object.entries(SECURITY_HEADERS.common)) response.headers.set(name, value);
   return response;
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { storableText } from '@/lib/text';
 import { getDb, type Db } from '../db/client';
 import { auditEvents } from '../db/schema';
 import { day, decodeCursor, encodeCursor, parseWith, type ParamsInput, type Parsed } from './clinician/params';
@@ -77,8 +78,8 @@ export interface AuditFilters {
 
 const auditFilterSchema = z.object({
   action: z.enum(AUDIT_ACTIONS, { error: `action must be one of: ${AUDIT_ACTIONS.join(', ')}.` }).optional(),
-  actor: z.string().max(320, { error: 'actor must be an email address.' }).transform((v) => v.trim().toLowerCase()).optional(),
-  target: z.string().max(100, { error: 'target must be an id.' }).optional(),
+  actor: storableText('actor', 'actor must be an email address.').max(320, { error: 'actor must be an email address.' }).transform((v) => v.trim().toLowerCase()).optional(),
+  target: storableText('target', 'target must be an id.').max(100, { error: 'target must be an id.' }).optional(),
   from: day('from').optional(),
   to: day('to').optional(),
   cursor: z.string().max(200, { error: 'cursor is not one this server gave out.' }).optional(),

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import process from 'node:process';
+import SECURITY_HEADERS from '../lib/security-headers.json' with { type: 'json' };
 
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 process.env.NODE_ENV = 'production';
@@ -31,7 +32,31 @@ const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+/** Next fails with a bare 500, before proxy.ts has added any header, on a path it cannot percent-decode. */
+function hasMalformedPath(url) {
+  try {
+    decodeURIComponent(url.split('?', 1)[0]);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function refuseMalformedPath(req, res) {
+  const message =
+    'This address has a broken percent-escape: each % must start a valid UTF-8 sequence such as %C3%A9. Check the link you followed.';
+  const api = req.url.startsWith('/api/');
+  res.writeHead(400, {
+    ...SECURITY_HEADERS.common,
+    'Content-Security-Policy': SECURITY_HEADERS.apiCsp,
+    'Content-Type': api ? 'application/json' : 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
+  res.end(api ? JSON.stringify({ error: { code: 'bad_path', message } }) : message);
+}
+
 const server = http.createServer((req, res) => {
+  if (hasMalformedPath(req.url ?? '/')) return refuseMalformedPath(req, res);
   req.headers['x-knotwise-client-ip'] = req.socket.remoteAddress ?? 'unknown';
   handle(req, res);
 });

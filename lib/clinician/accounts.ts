@@ -1,6 +1,7 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { storableText } from '@/lib/text';
 import { getDb } from '../../db/client';
 import { clinicians, type ClinicianRow } from '../../db/schema';
 import { audit } from '../audit';
@@ -22,13 +23,11 @@ function accountView(row: ClinicianRow): Account {
 }
 
 export const newAccountSchema = z.strictObject({
-  email: z
-    .string({ error: 'email is required.' })
+  email: storableText('email', 'email is required.')
     .trim()
     .toLowerCase()
     .pipe(z.email({ error: 'email must be an email address, for example a.clinician@example.org.' }).max(320)),
-  name: z
-    .string({ error: 'name is required.' })
+  name: storableText('name', 'name is required.')
     .trim()
     .min(1, { error: 'name must not be empty: use the name colleagues know the clinician by.' })
     .max(200, { error: 'name must be at most 200 characters.' }),

@@ -16,9 +16,19 @@ export function firstValues(input: ParamsInput): Record<string, string> {
   return out;
 }
 
+/**
+ * Dates outside these bounds are typing mistakes, and some (a `to` of 9999-12-31 becomes the next day's midnight,
+ * in year 10000) are beyond what the database's timestamps accept.
+ */
+const FIRST_DAY = '1900-01-01';
+const LAST_DAY = '2999-12-31';
+
 /** A calendar day, YYYY-MM-DD, read as UTC. */
 export const day = (name: string) =>
-  z.iso.date({ error: `${name} must be a date written YYYY-MM-DD, for example 2026-03-01.` }).transform((v) => new Date(`${v}T00:00:00Z`));
+  z.iso
+    .date({ error: `${name} must be a date written YYYY-MM-DD, for example 2026-03-01.` })
+    .refine((v) => v >= FIRST_DAY && v <= LAST_DAY, { error: `${name} must be a date from ${FIRST_DAY} to ${LAST_DAY}.` })
+    .transform((v) => new Date(`${v}T00:00:00Z`));
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { storableText } from '@/lib/text';
 import { getDb } from '../../db/client';
 import { clinicians, interviews, REVIEW_VERDICTS, reviews, type ReviewVerdict } from '../../db/schema';
 import { audit } from '../audit';
@@ -22,8 +23,7 @@ export const reviewInputSchema = z.strictObject({
   verdict: z.enum(REVIEW_VERDICTS, {
     error: 'verdict must be "agree", "over_triaged" (sent to care sooner than needed) or "under_triaged" (not soon enough).',
   }),
-  note: z
-    .string({ error: 'note must be text.' })
+  note: storableText('note', 'note must be text.')
     .trim()
     .max(MAX_NOTE_LENGTH, { error: `note must be at most ${MAX_NOTE_LENGTH} characters.` })
     .default(''),

@@ -2,12 +2,12 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { storableText } from '@/lib/text';
 import { INVALID_CREDENTIALS, signIn } from '@/lib/clinician/auth';
 import type { LoginState } from './state';
 
 const LoginForm = z.object({
-  email: z
-    .string({ error: 'Enter your email address.' })
+  email: storableText('Your email address', 'Enter your email address.')
     .trim()
     .min(1, { error: 'Enter your email address.' })
     .max(320, { error: 'That email address is too long.' })

@@ -5,6 +5,7 @@ import { apiError, apiJson } from '@/lib/api/respond';
 import { env } from '@/lib/env';
 import { hashToken, newCode } from '@/lib/interview/tokens';
 import { PROTOCOL_VERSION } from '@/lib/protocol/version';
+import { otherMethods } from '@/lib/api/methods';
 
 /**
  * The benchmark's floor: the cheapest durable write this server can do (one row into the same table, same database,
@@ -23,3 +24,5 @@ export async function POST() {
   });
   return apiJson({ id }, 201);
 }
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods('POST');

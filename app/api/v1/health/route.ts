@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { apiError, apiJson } from '@/lib/api/respond';
+import { otherMethods } from '@/lib/api/methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,3 +15,5 @@ export async function GET() {
     return apiError(503, 'unavailable', 'The database is not ready yet. Try again in a few seconds.');
   }
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');

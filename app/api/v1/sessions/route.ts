@@ -3,6 +3,7 @@ import { readBody } from '@/lib/api/body';
 import { limitedResponse } from '@/lib/api/interview-http';
 import { apiJson } from '@/lib/api/respond';
 import { startInterview } from '@/lib/interview/service';
+import { otherMethods } from '@/lib/api/methods';
 
 const CreateBody = z
   .strictObject({ locale: z.enum(['en'], { error: 'locale must be "en" (the only language so far).' }).optional() })
@@ -15,3 +16,5 @@ export async function POST(request: Request) {
   if (!body.ok) return body.response;
   return apiJson(await startInterview(body.data?.locale), 201);
 }
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods('POST');

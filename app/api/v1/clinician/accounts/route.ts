@@ -2,6 +2,7 @@ import { readBody } from '@/lib/api/body';
 import { apiError, apiJson } from '@/lib/api/respond';
 import { createAccount, listAccounts, newAccountSchema } from '@/lib/clinician/accounts';
 import { guard } from '@/lib/clinician/http';
+import { otherMethods } from '@/lib/api/methods';
 
 export async function GET(request: Request) {
   const g = await guard(request, { admin: true });
@@ -18,3 +19,5 @@ export async function POST(request: Request) {
   if (result.ok) return apiJson({ account: result.account }, 201);
   return apiError(result.code === 'duplicate_email' ? 409 : 400, result.code, result.message);
 }
+
+export const { PUT, PATCH, DELETE } = otherMethods('GET', 'POST');

@@ -1,6 +1,7 @@
 import { apiJson } from '@/lib/api/respond';
 import { listAudit, parseAuditFilters } from '@/lib/audit';
 import { badQuery, guard } from '@/lib/clinician/http';
+import { otherMethods } from '@/lib/api/methods';
 
 /** The audit trail, newest first (administrators only). */
 export async function GET(request: Request) {
@@ -10,3 +11,5 @@ export async function GET(request: Request) {
   if (!filters.ok) return badQuery(filters.message);
   return apiJson(await listAudit(filters.value));
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');

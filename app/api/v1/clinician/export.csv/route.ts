@@ -1,6 +1,7 @@
 import { csvFileName, queueCsv } from '@/lib/clinician/csv';
 import { badQuery, guard } from '@/lib/clinician/http';
 import { parseQueueFilters } from '@/lib/clinician/queue';
+import { otherMethods } from '@/lib/api/methods';
 
 /** The filtered queue (every page) as CSV. */
 export async function GET(request: Request) {
@@ -16,3 +17,5 @@ export async function GET(request: Request) {
     },
   });
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');

@@ -1,6 +1,7 @@
 import { apiJson } from '@/lib/api/respond';
 import { badQuery, guard } from '@/lib/clinician/http';
 import { listInterviews, parseQueueFilters, queueSummary } from '@/lib/clinician/queue';
+import { otherMethods } from '@/lib/api/methods';
 
 /**
  * The queue: one page, most urgent first, with the per-disposition counts and the per-day chart data (those two may be
@@ -14,3 +15,5 @@ export async function GET(request: Request) {
   const page = await listInterviews(filters.value);
   return apiJson({ ...page, ...(await queueSummary(filters.value)) });
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from '@/lib/text';
 import { readBody } from '@/lib/api/body';
 import { clientAddress, sameOrigin } from '@/lib/api/client';
 import { limitedResponse } from '@/lib/api/interview-http';
@@ -6,9 +7,10 @@ import { apiError, apiJson } from '@/lib/api/respond';
 import { login } from '@/lib/clinician/login';
 import { sessionCookieName, sessionCookieOptions } from '@/lib/clinician/sessions';
 import { env } from '@/lib/env';
+import { otherMethods } from '@/lib/api/methods';
 
 const LoginBody = z.strictObject({
-  email: z.string({ error: 'email is required, as text.' }).max(320, { error: 'email is too long.' }),
+  email: storableText('email', 'email is required, as text.').max(320, { error: 'email is too long.' }),
   password: z.string({ error: 'password is required, as text.' }).max(1024, { error: 'password is too long.' }),
 });
 
@@ -34,3 +36,5 @@ export async function POST(request: Request) {
   response.cookies.set(sessionCookieName(COOKIE_SECURE), result.token, sessionCookieOptions(COOKIE_SECURE, result.expiresAt));
   return response;
 }
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods('POST');

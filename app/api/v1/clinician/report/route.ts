@@ -1,6 +1,7 @@
 import { apiJson } from '@/lib/api/respond';
 import { badQuery, guard } from '@/lib/clinician/http';
 import { parseReportFilters, protocolReport } from '@/lib/clinician/report';
+import { otherMethods } from '@/lib/api/methods';
 
 /** Per rule: times fired, times reviewed, times reviewers disagreed. */
 export async function GET(request: Request) {
@@ -10,3 +11,5 @@ export async function GET(request: Request) {
   if (!filters.ok) return badQuery(filters.message);
   return apiJson(await protocolReport(filters.value));
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');

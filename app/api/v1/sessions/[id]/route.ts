@@ -5,6 +5,7 @@ import { cookieOptions, INTERVIEW_COOKIE } from '@/lib/interview/cookie';
 import { env } from '@/lib/env';
 import { deleteInterview } from '@/lib/interview/delete';
 import { loadInterview } from '@/lib/interview/service';
+import { otherMethods } from '@/lib/api/methods';
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -31,3 +32,5 @@ export async function DELETE(request: Request, { params }: { params: Promise<{ i
   response.cookies.set(INTERVIEW_COOKIE, '', { ...cookieOptions(env().COOKIE_SECURE), maxAge: 0 });
   return response;
 }
+
+export const { POST, PUT, PATCH } = otherMethods('GET', 'DELETE');

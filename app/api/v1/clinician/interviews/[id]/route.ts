@@ -1,6 +1,7 @@
 import { apiJson } from '@/lib/api/respond';
 import { getInterviewDetail } from '@/lib/clinician/detail';
 import { guard, notFoundResponse } from '@/lib/clinician/http';
+import { otherMethods } from '@/lib/api/methods';
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const g = await guard(request);
@@ -9,3 +10,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const detail = await getInterviewDetail(id, g.actor);
   return detail ? apiJson(detail) : notFoundResponse('interview');
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');

@@ -3,6 +3,7 @@ import { readBody } from '@/lib/api/body';
 import { limitedResponse, presentedToken, serviceError, unauthorized } from '@/lib/api/interview-http';
 import { apiJson } from '@/lib/api/respond';
 import { submitAnswer } from '@/lib/interview/service';
+import { otherMethods } from '@/lib/api/methods';
 
 const AnswerBody = z.strictObject({
   questionId: z.string({ error: 'questionId must be the id of the question being asked, as a string.' }).max(64),
@@ -27,3 +28,5 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const result = await submitAnswer(id, token, body.data);
   return result.ok ? apiJson({ turn: result.turn }) : serviceError(result.error);
 }
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods('POST');

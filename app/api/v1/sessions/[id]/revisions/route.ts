@@ -3,6 +3,7 @@ import { readBody } from '@/lib/api/body';
 import { limitedResponse, presentedToken, serviceError, unauthorized } from '@/lib/api/interview-http';
 import { apiJson } from '@/lib/api/respond';
 import { reviseAnswer } from '@/lib/interview/service';
+import { otherMethods } from '@/lib/api/methods';
 
 const RevisionBody = z.strictObject({
   questionId: z.string({ error: 'questionId must be the id of an earlier question, as a string.' }).max(64),
@@ -19,3 +20,5 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const result = await reviseAnswer(id, token, body.data.questionId);
   return result.ok ? apiJson({ turn: result.turn }) : serviceError(result.error);
 }
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods('POST');

@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { exportInterviewJson } from '@/lib/clinician/detail';
 import { guard, notFoundResponse } from '@/lib/clinician/http';
+import { otherMethods } from '@/lib/api/methods';
 
 /** One interview as a JSON download (the detail view's shape); audited as an export. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -16,3 +17,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     },
   });
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');

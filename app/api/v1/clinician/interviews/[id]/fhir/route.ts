@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { exportInterviewFhir, FHIR_JSON } from '@/lib/clinician/fhir';
 import { guard, notFoundResponse } from '@/lib/clinician/http';
+import { otherMethods } from '@/lib/api/methods';
 
 /** One interview as a FHIR R4 Bundle (QuestionnaireResponse, RiskAssessment, Questionnaire). */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -11,3 +12,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!bundle) return notFoundResponse('interview');
   return NextResponse.json(bundle, { headers: { 'Content-Type': FHIR_JSON, 'Cache-Control': 'no-store' } });
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');

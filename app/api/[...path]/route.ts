@@ -1,0 +1,3 @@
+import { notFoundMethods } from '@/lib/api/methods';
+
+export const { GET, POST, PUT, PATCH, DELETE } = notFoundMethods();
