@@ -42,6 +42,12 @@ export const interviews = pgTable(
     status: text('status', { enum: ['in_progress', 'complete', 'declined'] }).notNull(),
     /** Answers accepted so far (the current turn's step). */
     step: integer('step').notNull().default(0),
+    /**
+     * Bumped by every change to the answers. A writer commits only if the version it read is still current, so two
+     * servers answering the same step cannot both win, without holding a lock across round trips. `step` cannot
+     * serve: a revision moves it back, and the same step can then be reached again with different answers.
+     */
+    version: integer('version').notNull().default(0),
     disposition: text('disposition'),
     gate: text('gate'),
     /** Disposition rule ids that fired, for filtering. */

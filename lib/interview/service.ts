@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, gte, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, gte, isNull, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from '../../db/client';
 import { interviews, transcriptEntries, type InterviewRow } from '../../db/schema';
 import { answerLabel, getQuestion } from '../protocol/questions';
@@ -29,15 +29,35 @@ const NO_SUCH_HASH = hashToken('no such interview');
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Queryable = Db | Tx;
 
-async function findAuthorised(q: Queryable, id: string, token: string, lock: boolean): Promise<InterviewRow | undefined> {
-  if (!UUID.test(id)) {
-    tokenMatches(token, NO_SUCH_HASH);
-    return undefined;
-  }
-  const query = q.select().from(interviews).where(eq(interviews.id, id));
-  const [row] = lock ? await query.for('update') : await query;
-  const ok = tokenMatches(token, row?.tokenHash ?? NO_SUCH_HASH);
-  return ok ? row : undefined;
+/** Reads only for a well-formed id, and always compares a token: a wrong id costs the same as a wrong token. */
+async function authorised<T extends { tokenHash: string }>(id: string, token: string, read: () => Promise<T | undefined>) {
+  const row = UUID.test(id) ? await read() : undefined;
+  return tokenMatches(token, row?.tokenHash ?? NO_SUCH_HASH) ? row : undefined;
+}
+
+function findAuthorised(q: Queryable, id: string, token: string, lock: boolean): Promise<InterviewRow | undefined> {
+  return authorised(id, token, async () => {
+    const query = q.select().from(interviews).where(eq(interviews.id, id));
+    return (lock ? await query.for('update') : await query)[0];
+  });
+}
+
+/** The interview and its live answers in one statement, so both come from one snapshot. */
+function findAuthorisedWithAnswers(db: Db, id: string, token: string) {
+  return authorised(id, token, async () => {
+    const [row] = await db
+      .select({
+        ...getTableColumns(interviews),
+        answers: sql<RecordedAnswer[]>`coalesce((
+          select jsonb_agg(jsonb_build_object('questionId', e.question_id, 'value', e.value) order by e.step)
+          from ${transcriptEntries} e
+          where e.interview_id = interviews.id and e.role = 'patient' and e.superseded_at is null
+        ), '[]'::jsonb)`,
+      })
+      .from(interviews)
+      .where(eq(interviews.id, id));
+    return row;
+  });
 }
 
 async function liveAnswers(q: Queryable, interviewId: string): Promise<RecordedAnswer[]> {
@@ -80,6 +100,11 @@ function derivedColumns(state: InterviewState, at: Date) {
     completedAt: state.status === 'asking' ? null : at,
     updatedAt: at,
   };
+}
+
+/** The derived columns after a change to the answers, which also moves the interview to its next version. */
+function changedColumns(state: InterviewState, at: Date) {
+  return { ...derivedColumns(state, at), version: sql`${interviews.version} + 1` };
 }
 
 /** Starts an interview. The token is returned once and only its hash is kept. */
@@ -147,55 +172,100 @@ export interface AnswerInput {
   step?: number;
 }
 
-/**
- * Records one answer. The interview row is locked for the transaction, and the transcript has a unique live entry
- * per step, so concurrent or repeated submissions never store an answer twice or skip a question.
- */
-export async function submitAnswer(id: string, token: string, input: AnswerInput): Promise<ServiceResult<{ turn: Turn }>> {
-  const db = await getDb();
-  return db.transaction(async (tx): Promise<ServiceResult<{ turn: Turn }>> => {
-    const row = await findAuthorised(tx, id, token, true);
-    if (!row) return { ok: false, error: UNAUTHORIZED };
-    const answers = await liveAnswers(tx, id);
-    const current = () => turnOf(replay(answers));
+/** What an answer leads to before anything is written: a reply as it stands, or the state to record. */
+type Decision =
+  | { reply: ServiceResult<{ turn: Turn }> }
+  | { record: { state: InterviewState; accepted: RecordedAnswer; step: number } };
 
-    // A retry of an answer already accepted returns the current turn and stores nothing.
-    const retryOf = input.step ?? answers.length - 1;
-    const earlier = answers[retryOf];
-    if (retryOf < answers.length && earlier?.questionId === input.questionId && sameValue(earlier.value, input.value)) {
-      return { ok: true, turn: current() };
-    }
-    if (input.step !== undefined && input.step !== answers.length) {
-      return {
+function decideAnswer(answers: RecordedAnswer[], input: AnswerInput): Decision {
+  const current = () => turnOf(replay(answers));
+  // A retry of an answer already accepted returns the current turn and stores nothing.
+  const retryOf = input.step ?? answers.length - 1;
+  const earlier = answers[retryOf];
+  if (retryOf < answers.length && earlier?.questionId === input.questionId && sameValue(earlier.value, input.value)) {
+    return { reply: { ok: true, turn: current() } };
+  }
+  if (input.step !== undefined && input.step !== answers.length) {
+    return {
+      reply: {
         ok: false,
         error: {
           code: 'stale_step',
           message: `This answer was for step ${input.step}, but the interview is at step ${answers.length}. It may have been answered in another tab. Continue from the current question.`,
           turn: current(),
         },
+      },
+    };
+  }
+  const result = answerNext(answers, input.questionId, input.value);
+  if (!result.ok) {
+    const { error } = result;
+    return { reply: { ok: false, error: error.code === 'invalid_answer' ? error : { ...error, turn: current() } } };
+  }
+  return { record: { state: result.state, accepted: result.accepted, step: answers.length } };
+}
+
+/**
+ * One statement: the interview moves on only if nobody else has changed it since `version` was read, and the answer
+ * (and the next question) are stored only if it did. Returns false when another request got there first.
+ */
+async function recordAnswer(db: Db, id: string, version: number, record: Extract<Decision, { record: unknown }>['record']) {
+  const { state, accepted, step } = record;
+  const now = new Date();
+  const entries = [
+    {
+      role: 'patient',
+      question_id: accepted.questionId,
+      step,
+      text: answerLabel(accepted.questionId, accepted.value),
+      value: accepted.value,
+      at: now,
+    },
+    ...askedEntry(id, state, now).map((e) => ({ role: e.role, question_id: e.questionId, step: e.step, text: e.text, value: null, at: e.at })),
+  ];
+  const claim = db
+    .update(interviews)
+    .set(changedColumns(state, now))
+    .where(and(eq(interviews.id, id), eq(interviews.version, version)))
+    .returning({ id: interviews.id });
+  const inserted = await db.execute(sql`
+    with claimed as (${claim.getSQL()})
+    insert into ${transcriptEntries} (interview_id, role, question_id, step, text, value, at)
+    select claimed.id, e.role, e.question_id, e.step, e.text, e.value, e.at
+    from claimed cross join jsonb_to_recordset(${JSON.stringify(entries)}::jsonb)
+      as e(role text, question_id text, step integer, text text, value jsonb, at timestamptz)
+    returning id`);
+  return (inserted as unknown as { rows: unknown[] }).rows.length > 0;
+}
+
+/** Enough for any real contention on one interview (one patient, a few tabs); each round is a fresh read. */
+const MAX_ROUNDS = 5;
+
+/**
+ * Records one answer. Optimistic: read, decide, then write only if the interview is unchanged; a request that loses
+ * the race decides again on what the winner stored (a retry, a stale step or the next question). The transcript's
+ * unique live entry per step backs this up in the database itself.
+ */
+export async function submitAnswer(id: string, token: string, input: AnswerInput): Promise<ServiceResult<{ turn: Turn }>> {
+  const db = await getDb();
+  for (let round = 1; ; round++) {
+    const found = await findAuthorisedWithAnswers(db, id, token);
+    if (!found) return { ok: false, error: UNAUTHORIZED };
+    const decision = decideAnswer(found.answers, input);
+    if ('reply' in decision) return decision.reply;
+    if (await recordAnswer(db, id, found.version, decision.record)) return { ok: true, turn: turnOf(decision.record.state) };
+    if (round === MAX_ROUNDS) {
+      const answers = (await findAuthorisedWithAnswers(db, id, token))?.answers ?? found.answers;
+      return {
+        ok: false,
+        error: {
+          code: 'stale_step',
+          message: 'This interview is being answered from somewhere else at the same moment. Continue from the current question.',
+          turn: turnOf(replay(answers)),
+        },
       };
     }
-    const result = answerNext(answers, input.questionId, input.value);
-    if (!result.ok) {
-      const { error } = result;
-      return { ok: false, error: error.code === 'invalid_answer' ? error : { ...error, turn: current() } };
-    }
-    const now = new Date();
-    await tx.insert(transcriptEntries).values([
-      {
-        interviewId: id,
-        role: 'patient',
-        questionId: result.accepted.questionId,
-        step: answers.length,
-        text: answerLabel(result.accepted.questionId, result.accepted.value),
-        value: result.accepted.value,
-        at: now,
-      },
-      ...askedEntry(id, result.state, now),
-    ]);
-    await tx.update(interviews).set(derivedColumns(result.state, now)).where(eq(interviews.id, id));
-    return { ok: true, turn: turnOf(result.state) };
-  });
+  }
 }
 
 /** Asks an earlier question again. Its answer and every later entry are kept, marked superseded. */
@@ -226,7 +296,10 @@ export async function reviseAnswer(id: string, token: string, questionId: string
           ),
         ),
       );
-    await tx.update(interviews).set(derivedColumns(result.state, now)).where(eq(interviews.id, id));
+    await tx
+      .update(interviews)
+      .set(changedColumns(result.state, now))
+      .where(eq(interviews.id, id));
     return { ok: true, turn: turnOf(result.state) };
   });
 }

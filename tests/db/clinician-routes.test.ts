@@ -30,7 +30,10 @@ interface Route {
   dir: string;
   url: string;
   params: Record<string, string>;
+  /** The methods the route serves. */
   handlers: [string, Handler][];
+  /** The other exported methods: a 405 before any authentication, which needs none as it reveals nothing. */
+  refusals: [string, Response][];
 }
 
 let routes: Route[] = [];
@@ -61,8 +64,14 @@ beforeAll(async () => {
         values[name] = name === 'id' && dir.startsWith('accounts') ? target.id : patient.id;
         return values[name];
       });
-      const handlers = METHODS.filter((m) => typeof mod[m] === 'function').map((m) => [m, mod[m] as Handler] as [string, Handler]);
-      return { dir, url: `/api/v1/clinician/${url}`, params: values, handlers };
+      const route: Route = { dir, url: `/api/v1/clinician/${url}`, params: values, handlers: [], refusals: [] };
+      for (const m of METHODS.filter((m) => typeof mod[m] === 'function')) {
+        const handler = mod[m] as Handler;
+        const anonymous = await call(route, m, handler, {});
+        if (anonymous.status === 405) route.refusals.push([m, anonymous]);
+        else route.handlers.push([m, handler]);
+      }
+      return route;
     }),
   );
 });
@@ -80,6 +89,21 @@ describe('clinician route handlers (enumerated from app/api/v1/clinician)', () =
     expect(routeFiles).toEqual(expect.arrayContaining(['login', 'logout', 'interviews', 'interviews/[id]', 'accounts', 'audit']));
     expect(routes.length).toBe(routeFiles.length);
     for (const route of routes) expect(route.handlers.length, route.dir).toBeGreaterThan(0);
+  });
+
+  it('every other method gets a JSON 405 whose Allow header names the methods the route serves', async () => {
+    for (const route of routes) {
+      const served = route.handlers.map(([m]) => m);
+      expect(route.refusals.map(([m]) => m).sort(), route.dir).toEqual(
+        ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => !served.includes(m)).sort(),
+      );
+      for (const [method, res] of route.refusals) {
+        const allow = res.headers.get('allow')?.split(', ');
+        expect(allow, `${method} ${route.dir}`).toEqual(expect.arrayContaining([...served, 'OPTIONS']));
+        expect(allow?.filter((m) => !['HEAD', 'OPTIONS'].includes(m)).sort(), `${method} ${route.dir}`).toEqual([...served].sort());
+        expect(((await res.json()) as { error: { code: string } }).error.code).toBe('method_not_allowed');
+      }
+    }
   });
 
   it('every method refuses the anonymous, a patient token or cookie, and a disabled account with 401', async () => {

@@ -94,6 +94,38 @@ describe('interview service', () => {
     expect(entries.filter((e) => e.role === 'assistant' && e.step === 2)).toHaveLength(1);
   });
 
+  it('keeps the transcript whole when answers race revisions of the same interview', async () => {
+    const { session, token, turn } = await startInterview();
+    let at = turn;
+    for (const questionId of ['consent', 'age_years', 'pain_region'] as const) {
+      const r = await submitAnswer(session.id, token, { questionId, value: SELF_CARE[questionId], step: at.step });
+      if (!r.ok) throw new Error(r.error.message);
+      at = r.turn;
+    }
+    for (let round = 0; round < 15; round++) {
+      const results = await Promise.all([
+        submitAnswer(session.id, token, { questionId: 'emergency_signs', value: ['none'], step: 3 }),
+        reviseAnswer(session.id, token, 'age_years'),
+        submitAnswer(session.id, token, { questionId: 'age_years', value: 40 + (round % 3) }),
+        submitAnswer(session.id, token, { questionId: 'pain_region', value: ['lower_back'] }),
+        submitAnswer(session.id, token, { questionId: 'emergency_signs', value: ['none'] }),
+      ]);
+      // Losing a race is a 409 with the current turn, never an error of another kind.
+      for (const r of results) if (!r.ok) expect(['stale_step', 'not_current_question']).toContain(r.error.code);
+    }
+    const { interviews: [row], entries } = await dumpDb();
+    const live = entries.filter((e) => !e.supersededAt);
+    const answers = live.filter((e) => e.role === 'patient').sort((a, b) => a.step - b.step);
+    const asked = live.filter((e) => e.role === 'assistant').sort((a, b) => a.step - b.step);
+    // One live answer per step from 0 with no gap, each to the question asked at that step, the next one asked.
+    expect(answers.map((e) => e.step)).toEqual(answers.map((_, i) => i));
+    expect(asked.map((e) => e.step)).toEqual([...answers.map((_, i) => i), answers.length]);
+    for (const a of answers) expect(a.questionId).toBe(asked[a.step]!.questionId);
+    expect(row!.step).toBe(answers.length);
+    const loaded = await loadInterview(session.id, token);
+    expect(loaded.ok && loaded.turn).toMatchObject({ step: answers.length, question: { id: asked.at(-1)!.questionId } });
+  });
+
   it('refuses invalid answers, wrong questions and answers after the end without changing anything', async () => {
     const { session, token, turn } = await startInterview();
     const before = await dumpDb();
