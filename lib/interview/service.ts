@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, getTableColumns, gt, gte, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, isNull, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from '../../db/client';
 import { interviews, transcriptEntries, type InterviewRow } from '../../db/schema';
 import { answerLabel, getQuestion } from '../protocol/questions';
@@ -8,6 +8,8 @@ import type { QuestionId } from '../protocol/types';
 import { PROTOCOL_VERSION } from '../protocol/version';
 import { entryView, sessionStatus, sessionView, turnOf, type Entry, type SessionView, type Turn } from './present';
 import { answerNext, replay, revise, type InterviewState, type RecordedAnswer } from './replay';
+import { authorised, UNAUTHORIZED } from './access';
+import { forget, recall, remember, type KnownInterview } from './answer-cache';
 import { hashToken, newCode, newToken, tokenMatches } from './tokens';
 
 /** A refusal the API maps to an HTTP error (API.md, Errors). Nothing is stored when one is returned. */
@@ -18,22 +20,9 @@ export type ServiceError =
 
 export type ServiceResult<T> = ({ ok: true } & T) | { ok: false; error: ServiceError };
 
-const UNAUTHORIZED: ServiceError = {
-  code: 'unauthorized',
-  message: 'This interview could not be opened. Check the link or token, or start a new interview.',
-};
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// Compared against when the interview does not exist, so a wrong id costs the same as a wrong token.
-const NO_SUCH_HASH = hashToken('no such interview');
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Queryable = Db | Tx;
-
-/** Reads only for a well-formed id, and always compares a token: a wrong id costs the same as a wrong token. */
-async function authorised<T extends { tokenHash: string }>(id: string, token: string, read: () => Promise<T | undefined>) {
-  const row = UUID.test(id) ? await read() : undefined;
-  return tokenMatches(token, row?.tokenHash ?? NO_SUCH_HASH) ? row : undefined;
-}
 
 function findAuthorised(q: Queryable, id: string, token: string, lock: boolean): Promise<InterviewRow | undefined> {
   return authorised(id, token, async () => {
@@ -42,12 +31,13 @@ function findAuthorised(q: Queryable, id: string, token: string, lock: boolean):
   });
 }
 
-/** The interview and its live answers in one statement, so both come from one snapshot. */
-function findAuthorisedWithAnswers(db: Db, id: string, token: string) {
+/** The interview's version and live answers in one statement, so both come from one snapshot. */
+function findAuthorisedWithAnswers(db: Db, id: string, token: string): Promise<KnownInterview | undefined> {
   return authorised(id, token, async () => {
     const [row] = await db
       .select({
-        ...getTableColumns(interviews),
+        tokenHash: interviews.tokenHash,
+        version: interviews.version,
         answers: sql<RecordedAnswer[]>`coalesce((
           select jsonb_agg(jsonb_build_object('questionId', e.question_id, 'value', e.value) order by e.step)
           from ${transcriptEntries} e
@@ -116,22 +106,22 @@ export async function startInterview(locale = 'en'): Promise<{ session: SessionV
   for (let attempt = 0; ; attempt++) {
     const id = randomUUID();
     try {
-      const row = await db.transaction(async (tx) => {
-        const [created] = await tx
-          .insert(interviews)
-          .values({
-            id,
-            code: newCode(),
-            tokenHash: hashToken(token),
-            protocolVersion: PROTOCOL_VERSION,
-            locale,
-            ...derivedColumns(state, now),
-            createdAt: now,
-          })
-          .returning();
-        await tx.insert(transcriptEntries).values(askedEntry(id, state, now));
-        return created!;
-      });
+      const row = {
+        id,
+        code: newCode(),
+        tokenHash: hashToken(token),
+        protocolVersion: PROTOCOL_VERSION,
+        locale,
+        ...derivedColumns(state, now),
+        createdAt: now,
+      };
+      // One statement for the interview and its first question: both are stored or neither is.
+      const created = db.$with('created').as(db.insert(interviews).values(row).returning({ id: interviews.id }));
+      await db
+        .with(created)
+        .insert(transcriptEntries)
+        .values(askedEntry(id, state, now).map((entry) => ({ ...entry, interviewId: sql`(select ${created.id} from ${created})` })));
+      remember(id, { tokenHash: row.tokenHash, version: 0, answers: [] });
       return { session: sessionView(row), token, turn: turnOf(state) };
     } catch (error) {
       // Nine characters from 27 make a clash rare; a clash on the unique code is simply retried.
@@ -177,7 +167,7 @@ type Decision =
   | { reply: ServiceResult<{ turn: Turn }> }
   | { record: { state: InterviewState; accepted: RecordedAnswer; step: number } };
 
-function decideAnswer(answers: RecordedAnswer[], input: AnswerInput): Decision {
+function decideAnswer(answers: readonly RecordedAnswer[], input: AnswerInput): Decision {
   const current = () => turnOf(replay(answers));
   // A retry of an answer already accepted returns the current turn and stores nothing.
   const retryOf = input.step ?? answers.length - 1;
@@ -242,18 +232,33 @@ async function recordAnswer(db: Db, id: string, version: number, record: Extract
 const MAX_ROUNDS = 5;
 
 /**
- * Records one answer. Optimistic: read, decide, then write only if the interview is unchanged; a request that loses
- * the race decides again on what the winner stored (a retry, a stale step or the next question). The transcript's
- * unique live entry per step backs this up in the database itself.
+ * Records one answer. Optimistic: decide, then write only if the interview is unchanged; a request that loses the
+ * race decides again on what the winner stored (a retry, a stale step or the next question). The decision starts
+ * from what this process last knew (answer-cache.ts), so an answer usually costs one statement; anything but a
+ * write is confirmed against the database first. The transcript's unique live entry per step backs all of this up
+ * in the database itself.
  */
 export async function submitAnswer(id: string, token: string, input: AnswerInput): Promise<ServiceResult<{ turn: Turn }>> {
   const db = await getDb();
+  let hint = recall(id);
+  // A wrong token takes the path an unknown interview takes: timing must not tell which interviews this process holds.
+  if (hint && !tokenMatches(token, hint.tokenHash)) hint = undefined;
   for (let round = 1; ; round++) {
-    const found = await findAuthorisedWithAnswers(db, id, token);
-    if (!found) return { ok: false, error: UNAUTHORIZED };
+    const found = hint ?? (await findAuthorisedWithAnswers(db, id, token));
+    if (!found) {
+      forget(id);
+      return { ok: false, error: UNAUTHORIZED };
+    }
     const decision = decideAnswer(found.answers, input);
-    if ('reply' in decision) return decision.reply;
-    if (await recordAnswer(db, id, found.version, decision.record)) return { ok: true, turn: turnOf(decision.record.state) };
+    if ('record' in decision && (await recordAnswer(db, id, found.version, decision.record))) {
+      const { accepted, state } = decision.record;
+      remember(id, { tokenHash: found.tokenHash, version: found.version + 1, answers: [...found.answers, accepted] });
+      return { ok: true, turn: turnOf(state) };
+    }
+    if ('reply' in decision && !hint) return decision.reply;
+    // Stale (lost a race, or a reply decided on the hint): decide again on what the database holds.
+    forget(id);
+    hint = undefined;
     if (round === MAX_ROUNDS) {
       const answers = (await findAuthorisedWithAnswers(db, id, token))?.answers ?? found.answers;
       return {
@@ -271,7 +276,8 @@ export async function submitAnswer(id: string, token: string, input: AnswerInput
 /** Asks an earlier question again. Its answer and every later entry are kept, marked superseded. */
 export async function reviseAnswer(id: string, token: string, questionId: string): Promise<ServiceResult<{ turn: Turn }>> {
   const db = await getDb();
-  return db.transaction(async (tx): Promise<ServiceResult<{ turn: Turn }>> => {
+  let changed: KnownInterview | undefined;
+  const reply = await db.transaction(async (tx): Promise<ServiceResult<{ turn: Turn }>> => {
     const row = await findAuthorised(tx, id, token, true);
     if (!row) return { ok: false, error: UNAUTHORIZED };
     const answers = await liveAnswers(tx, id);
@@ -300,6 +306,10 @@ export async function reviseAnswer(id: string, token: string, questionId: string
       .update(interviews)
       .set(changedColumns(result.state, now))
       .where(eq(interviews.id, id));
+    changed = { tokenHash: row.tokenHash, version: row.version + 1, answers: result.kept };
     return { ok: true, turn: turnOf(result.state) };
   });
+  // Only once committed: a rolled-back revision must not become what this process believes.
+  if (changed) remember(id, changed);
+  return reply;
 }

@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SELF_CARE } from '../../tests/support/answers';
-import { closedLoop, type HttpClient, type LoadResult } from './load';
+import { closeClients, closedLoop, openClients, type HttpClient, type LoadResult } from './load';
 import { startServer } from './server';
 
-const CLIENTS = 50;
+export const CLIENTS = 50;
 
 async function floorWork(measured: HttpClient) {
   const res = await measured.request('POST', '/api/bench/floor');
@@ -73,15 +73,17 @@ export async function benchHttp(database: HttpBench['database'], options: { port
   // Every simulated client comes from 127.0.0.1, so the per-client limit is lifted for the run.
   const server = await startServer(options.port, { ...dbEnv, BENCH_ROUTES: 'true', RATE_LIMIT_PER_MINUTE: '100000000' });
   try {
-    await closedLoop(server.base, CLIENTS, 3, floorWork);
-    await closedLoop(server.base, CLIENTS, 3, interviewWork);
+    const clients = await openClients(server.base, CLIENTS);
+    await closedLoop(clients, 3, floorWork);
+    await closedLoop(clients, 3, interviewWork);
     const rounds = 4;
     const floor: LoadResult[] = [];
     const answers: LoadResult[] = [];
     for (let r = 0; r < rounds; r++) {
-      floor.push(await closedLoop(server.base, CLIENTS, options.seconds / rounds, floorWork));
-      answers.push(await closedLoop(server.base, CLIENTS, options.seconds / rounds, interviewWork));
+      floor.push(await closedLoop(clients, options.seconds / rounds, floorWork));
+      answers.push(await closedLoop(clients, options.seconds / rounds, interviewWork));
     }
+    closeClients(clients);
     const f = merge(floor);
     const a = merge(answers);
     return { database, floor: f, answers: a, ratio: Math.round((a.perSecond / f.perSecond) * 100) / 100 };

@@ -11,11 +11,17 @@ export interface HttpClient {
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; json: any }>;
 }
 
-export function httpClient(base: string, samples?: Sample[]): HttpClient & { close(): void } {
+/** One keep-alive connection; while `samples` is set, each request's status and time are added to it. */
+export interface LoadClient extends HttpClient {
+  samples?: Sample[];
+  close(): void;
+}
+
+export function httpClient(base: string): LoadClient {
   const url = new URL(base);
   if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) throw new Error('Load is only ever sent to loopback.');
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  return {
+  const client: LoadClient = {
     request(method, path, body, headers = {}) {
       const payload = body === undefined ? undefined : JSON.stringify(body);
       const started = process.hrtime.bigint();
@@ -35,7 +41,7 @@ export function httpClient(base: string, samples?: Sample[]): HttpClient & { clo
             res.on('end', () => {
               const ms = Number(process.hrtime.bigint() - started) / 1e6;
               const status = res.statusCode ?? 0;
-              samples?.push({ status, ms });
+              client.samples?.push({ status, ms });
               const text = Buffer.concat(chunks).toString('utf8');
               let json: unknown;
               try {
@@ -55,6 +61,7 @@ export function httpClient(base: string, samples?: Sample[]): HttpClient & { clo
     },
     close: () => agent.destroy(),
   };
+  return client;
 }
 
 export interface LoadResult {
@@ -84,13 +91,33 @@ export function summarise(samples: readonly Sample[], seconds: number): LoadResu
   };
 }
 
+/** A simulated client: one connection for measured requests and one for set-up (creating an interview). */
+export interface LoadPair {
+  measured: LoadClient;
+  setup: LoadClient;
+}
+
 /**
- * Runs `clients` loops of `work` until `seconds` have passed; `work` gets a client whose measured requests go to
- * `samples` and an unmeasured one for set-up requests.
+ * Opens `clients` pairs of keep-alive connections before anything is measured, as a load tool does. Under
+ * saturation Node accepts one new connection per event-loop turn (libuv 1.45 and later), so connections opened
+ * mid-run would measure that queue rather than the endpoint (docs/BENCHMARKS.md, "Capacity").
  */
+export async function openClients(base: string, clients: number): Promise<LoadPair[]> {
+  const pairs = Array.from({ length: clients }, () => ({ measured: httpClient(base), setup: httpClient(base) }));
+  await Promise.all(pairs.flatMap((p) => [p.measured, p.setup]).map((c) => c.request('GET', '/api/v1/health')));
+  return pairs;
+}
+
+export function closeClients(pairs: readonly LoadPair[]): void {
+  for (const p of pairs) {
+    p.measured.close();
+    p.setup.close();
+  }
+}
+
+/** Runs each pair's loop of `work` until `seconds` have passed; the measured connections' requests are summarised. */
 export async function closedLoop(
-  base: string,
-  clients: number,
+  pairs: readonly LoadPair[],
   seconds: number,
   work: (measured: HttpClient, setup: HttpClient, deadline: number) => Promise<void>,
 ): Promise<LoadResult> {
@@ -98,14 +125,12 @@ export async function closedLoop(
   const deadline = Date.now() + seconds * 1000;
   const started = process.hrtime.bigint();
   await Promise.all(
-    Array.from({ length: clients }, async () => {
-      const measured = httpClient(base, samples);
-      const setup = httpClient(base);
+    pairs.map(async ({ measured, setup }) => {
+      measured.samples = samples;
       try {
         while (Date.now() < deadline) await work(measured, setup, deadline);
       } finally {
-        measured.close();
-        setup.close();
+        measured.samples = undefined;
       }
     }),
   );

@@ -1,11 +1,11 @@
 // `npm run bench [-- engine http bundle lighthouse queue]`: runs the benchmarks (all by default) and writes
 // docs/BENCHMARKS.md with the results, the targets and the commands.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { SELF_CARE } from '../../tests/support/answers';
 import { benchBundle, buildApp, type BundleBench } from './bundle';
 import { benchEngine } from './engine';
-import { benchHttp, type HttpBench } from './http';
+import { benchHttp, CLIENTS, type HttpBench } from './http';
 import { benchLighthouse, type LighthouseScore } from './lighthouse';
 import { httpClient } from './load';
 import { benchQueue, type QueueBench } from './queue';
@@ -79,16 +79,21 @@ Ratio ${e.ratio} (target >= ${e.target}): ${pass(e.ratio >= e.target)}.
 the same run and server as the floor: a bare route that inserts one row into the same database
 (\`POST /api/bench/floor\`, served only with \`BENCH_ROUTES=true\`). ${seconds} s of each, in alternating rounds.
 
-| database | floor req/s | answers req/s | share of floor | answers p50 / p95 / p99 ms | errors |
-|---|---|---|---|---|---|
+| database | floor req/s | floor p50 / p99 ms | answers req/s | share of floor | answers p50 / p95 / p99 ms | errors |
+|---|---|---|---|---|---|---|
 ${rows
   .map(
     (r) =>
-      `| ${r.database} | ${r.floor.perSecond} | ${r.answers.perSecond} | ${Math.round(r.ratio * 100)}% ${pass(r.ratio >= 0.6)} | ${r.answers.p50} / ${r.answers.p95} / ${r.answers.p99} ${pass(r.answers.p99 < 100)} | ${r.answers.errors} |`,
+      `| ${r.database} | ${r.floor.perSecond} | ${r.floor.p50} / ${r.floor.p99} | ${r.answers.perSecond} | ${Math.round(r.ratio * 100)}% ${pass(r.ratio >= 0.6)} | ${r.answers.p50} / ${r.answers.p95} / ${r.answers.p99} ${pass(r.answers.p99 < 100)} | ${r.answers.errors} |`,
   )
   .join('\n')}
 
 Targets: at least 60% of the floor's throughput, p99 under 100 ms.
+
+With ${CLIENTS} clients each waiting on its answer before sending the next, the mean time per request is ${CLIENTS} divided
+by the throughput (Little's law): a p99 under 100 ms needs well over ${CLIENTS * 10} requests a second. On this machine the
+floor itself, one bare insert, reaches ${Math.max(...rows.map((r) => r.floor.perSecond))}, with the load generator
+and the database on the same ${os.cpus().length} cores.
 `);
   }
 
@@ -155,6 +160,8 @@ time of the load runs (default 20) and \`BENCH_DATABASE_URL\` the PostgreSQL ser
 \`postgres://postgres@127.0.0.1:5432/test\`; the benchmark creates and drops its own databases there).
 
 ${sections.join('\n')}`;
+  // A partial run must not replace the full record in docs/.
+  mkdirSync('.data', { recursive: true });
   writeFileSync(selected.size === ALL.length ? 'docs/BENCHMARKS.md' : `.data/BENCHMARKS-${[...selected].join('-')}.md`, doc);
   console.log(doc);
 }

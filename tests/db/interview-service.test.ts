@@ -1,5 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb } from '@/db/client';
+import { recall, remember } from '@/lib/interview/answer-cache';
 import { loadInterview, reviseAnswer, startInterview, submitAnswer } from '@/lib/interview/service';
 import type { Turn } from '@/lib/interview/present';
 import { SELF_CARE } from '../support/answers';
@@ -124,6 +125,32 @@ describe('interview service', () => {
     expect(row!.step).toBe(answers.length);
     const loaded = await loadInterview(session.id, token);
     expect(loaded.ok && loaded.turn).toMatchObject({ step: answers.length, question: { id: asked.at(-1)!.questionId } });
+  });
+
+  it('decides on the database, not on what this process last saw, once another server has moved the interview on', async () => {
+    const { session, token, turn } = await startInterview();
+    const first = await submitAnswer(session.id, token, { questionId: 'consent', value: 'agree', step: turn.step });
+    const stale = recall(session.id)!;
+    expect(stale.answers).toHaveLength(1);
+    // Another server answers two questions; this process still remembers the interview at step 1.
+    await submitAnswer(session.id, token, { questionId: 'age_years', value: 40, step: 1 });
+    await submitAnswer(session.id, token, { questionId: 'pain_region', value: ['lower_back'], step: 2 });
+    remember(session.id, stale);
+    // At step 1 the old state would call this stale_step; the database is at step 3, where it is the next answer.
+    const next = await submitAnswer(session.id, token, { questionId: 'emergency_signs', value: ['none'], step: 3 });
+    expect(next).toMatchObject({ ok: true, turn: { step: 4 } });
+    // And an answer the old state would accept is refused, because the database has moved past it.
+    remember(session.id, stale);
+    const late = await submitAnswer(session.id, token, { questionId: 'age_years', value: 70, step: 1 });
+    expect(late).toMatchObject({ ok: false, error: { code: 'stale_step', turn: { step: 4 } } });
+    const { entries } = await dumpDb();
+    expect(entries.filter((e) => e.role === 'patient').map((e) => [e.questionId, e.value])).toEqual([
+      ['consent', 'agree'],
+      ['age_years', 40],
+      ['pain_region', ['lower_back']],
+      ['emergency_signs', ['none']],
+    ]);
+    expect(first.ok).toBe(true);
   });
 
   it('refuses invalid answers, wrong questions and answers after the end without changing anything', async () => {
