@@ -94,6 +94,17 @@ With ${CLIENTS} clients each waiting on its answer before sending the next, the 
 by the throughput (Little's law): a p99 under 100 ms needs well over ${CLIENTS * 10} requests a second. On this machine the
 floor itself, one bare insert, reaches ${Math.max(...rows.map((r) => r.floor.perSecond))}, with the load generator
 and the database on the same ${os.cpus().length} cores.
+
+### Capacity
+
+- One server process does its work on one event loop, and with PGlite the database runs on that loop too. At
+  saturation every request waits its turn, so latency grows with the number of clients, not with errors: the
+  load test (\`npm run test:reliability\`) runs 100 patients at once with none.
+- Saturated, Node accepts one new connection per turn of its event loop (libuv 1.45 and later accept once per
+  readiness event). A turn then lasts as long as the work of every request in flight, 100-150 ms here, so a burst
+  of new connections queues: before this benchmark opened its connections first, the first answer on each new
+  connection took up to 6 s on PGlite. Keep servers below saturation: in front of several app instances on one
+  PostgreSQL, a reverse proxy that keeps its connections to them open absorbs the patients' new connections.
 `);
   }
 
