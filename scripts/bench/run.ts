@@ -75,9 +75,10 @@ Ratio ${e.ratio} (target >= ${e.target}): ${pass(e.ratio >= e.target)}.
     console.log(rows.at(-1));
     sections.push(`## The answer endpoint
 
-\`POST /api/v1/sessions/{id}/answers\` under 50 concurrent keep-alive clients, each completing whole interviews, in
-the same run and server as the floor: a bare route that inserts one row into the same database
-(\`POST /api/bench/floor\`, served only with \`BENCH_ROUTES=true\`). ${seconds} s of each, in alternating rounds.
+\`POST /api/v1/sessions/{id}/answers\` under ${CLIENTS} concurrent keep-alive clients, each answering whole interviews
+(created between rounds, so that creating them is not measured), in the same run and server as the floor: a bare
+route that inserts one row into the same database (\`POST /api/bench/floor\`, served only with
+\`BENCH_ROUTES=true\`). ${seconds} s of each, in alternating rounds; the connections are opened before the first.
 
 | database | floor req/s | floor p50 / p99 ms | answers req/s | share of floor | answers p50 / p95 / p99 ms | errors |
 |---|---|---|---|---|---|---|
