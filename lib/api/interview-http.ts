@@ -1,4 +1,5 @@
 import 'server-only';
+import { UNAUTHORIZED } from '../interview/access';
 import { decodeCredentials, INTERVIEW_COOKIE } from '../interview/cookie';
 import type { ServiceError } from '../interview/service';
 import { clientAddress, sameOrigin } from './client';
@@ -19,10 +20,7 @@ export function serviceError(error: ServiceError): Response {
 }
 
 export function unauthorized(): Response {
-  return serviceError({
-    code: 'unauthorized',
-    message: 'This interview could not be opened. Check the link or token, or start a new interview.',
-  });
+  return serviceError(UNAUTHORIZED);
 }
 
 function cookieValue(request: Request, name: string): string | undefined {

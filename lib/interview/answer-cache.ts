@@ -1,11 +1,13 @@
 import 'server-only';
-import type { RecordedAnswer } from './replay';
+import type { RecordedAnswer, ResumePoint } from './replay';
 
 /** What this process last knew of an interview it served: enough to decide the next answer without a read. */
 export interface KnownInterview {
   tokenHash: string;
   version: number;
   answers: readonly RecordedAnswer[];
+  /** The machine after exactly these answers, when this process ran it: the next answer need not replay them. */
+  resume?: ResumePoint;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createActor } from 'xstate';
+import { createActor, type Snapshot } from 'xstate';
 import { currentQuestion, finalDisposition, triageMachine } from '../../machines/triage';
 import { allowedAnswers, checkAnswer } from '../protocol/answer-schema';
 import { buildOutcome, type Outcome } from '../protocol/outcome';
@@ -31,9 +31,16 @@ export type AnswerRejection =
   | { code: 'not_current_question'; message: string }
   | { code: 'invalid_answer'; message: string; questionId: QuestionId; allowed?: string[]; min?: number; max?: number };
 
-export type AnswerResult = { ok: true; state: InterviewState; accepted: RecordedAnswer } | { ok: false; error: AnswerRejection };
+/** The machine after some answers, as plain data: where the next answer can start from instead of a replay. */
+export type ResumePoint = Snapshot<unknown>;
 
-function runMachine(answers: readonly RecordedAnswer[]) {
+export type AnswerResult =
+  | { ok: true; state: InterviewState; accepted: RecordedAnswer; resume: ResumePoint }
+  | { ok: false; error: AnswerRejection };
+
+function runMachine(answers: readonly RecordedAnswer[], from?: ResumePoint) {
+  // A resume point is always taken after exactly these answers (answer-cache.ts keeps the two together).
+  if (from) return createActor(triageMachine, { snapshot: from }).start();
   const actor = createActor(triageMachine).start();
   for (const a of answers) {
     if (currentQuestion(actor.getSnapshot()) !== a.questionId) {
@@ -63,9 +70,12 @@ export function replay(answers: readonly RecordedAnswer[]): InterviewState {
   return stateOf(runMachine(answers), answers);
 }
 
-/** Checks one answer against the interview these answers lead to and, if it fits, the state after it. */
-export function answerNext(answers: readonly RecordedAnswer[], questionId: string, value: unknown): AnswerResult {
-  const actor = runMachine(answers);
+/**
+ * Checks one answer against the interview these answers lead to and, if it fits, the state after it. `from`, the
+ * resume point of these same answers, saves replaying them.
+ */
+export function answerNext(answers: readonly RecordedAnswer[], questionId: string, value: unknown, from?: ResumePoint): AnswerResult {
+  const actor = runMachine(answers, from);
   const current = currentQuestion(actor.getSnapshot());
   if (!current) {
     return {
@@ -94,7 +104,7 @@ export function answerNext(answers: readonly RecordedAnswer[], questionId: strin
   }
   const accepted: RecordedAnswer = { questionId: current, value: checked.value };
   actor.send({ type: 'ANSWER', questionId: current, value: checked.value });
-  return { ok: true, state: stateOf(actor, [...answers, accepted]), accepted };
+  return { ok: true, state: stateOf(actor, [...answers, accepted]), accepted, resume: actor.getPersistedSnapshot() };
 }
 
 export type ReviseResult = { ok: true; kept: RecordedAnswer[]; state: InterviewState } | { ok: false; message: string };

@@ -7,7 +7,7 @@ import { answerLabel, getQuestion } from '../protocol/questions';
 import type { QuestionId } from '../protocol/types';
 import { PROTOCOL_VERSION } from '../protocol/version';
 import { entryView, sessionStatus, sessionView, turnOf, type Entry, type SessionView, type Turn } from './present';
-import { answerNext, replay, revise, type InterviewState, type RecordedAnswer } from './replay';
+import { answerNext, replay, revise, type InterviewState, type RecordedAnswer, type ResumePoint } from './replay';
 import { authorised, UNAUTHORIZED } from './access';
 import { forget, recall, remember, type KnownInterview } from './answer-cache';
 import { hashToken, newCode, newToken, tokenMatches } from './tokens';
@@ -19,7 +19,6 @@ export type ServiceError =
   | { code: 'invalid_answer'; message: string; questionId: string; allowed?: string[]; min?: number; max?: number };
 
 export type ServiceResult<T> = ({ ok: true } & T) | { ok: false; error: ServiceError };
-
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Queryable = Db | Tx;
@@ -165,9 +164,9 @@ export interface AnswerInput {
 /** What an answer leads to before anything is written: a reply as it stands, or the state to record. */
 type Decision =
   | { reply: ServiceResult<{ turn: Turn }> }
-  | { record: { state: InterviewState; accepted: RecordedAnswer; step: number } };
+  | { record: { state: InterviewState; accepted: RecordedAnswer; step: number; resume: ResumePoint } };
 
-function decideAnswer(answers: readonly RecordedAnswer[], input: AnswerInput): Decision {
+function decideAnswer({ answers, resume }: Pick<KnownInterview, 'answers' | 'resume'>, input: AnswerInput): Decision {
   const current = () => turnOf(replay(answers));
   // A retry of an answer already accepted returns the current turn and stores nothing.
   const retryOf = input.step ?? answers.length - 1;
@@ -187,12 +186,12 @@ function decideAnswer(answers: readonly RecordedAnswer[], input: AnswerInput): D
       },
     };
   }
-  const result = answerNext(answers, input.questionId, input.value);
+  const result = answerNext(answers, input.questionId, input.value, resume);
   if (!result.ok) {
     const { error } = result;
     return { reply: { ok: false, error: error.code === 'invalid_answer' ? error : { ...error, turn: current() } } };
   }
-  return { record: { state: result.state, accepted: result.accepted, step: answers.length } };
+  return { record: { state: result.state, accepted: result.accepted, step: answers.length, resume: result.resume } };
 }
 
 /**
@@ -245,14 +244,11 @@ export async function submitAnswer(id: string, token: string, input: AnswerInput
   if (hint && !tokenMatches(token, hint.tokenHash)) hint = undefined;
   for (let round = 1; ; round++) {
     const found = hint ?? (await findAuthorisedWithAnswers(db, id, token));
-    if (!found) {
-      forget(id);
-      return { ok: false, error: UNAUTHORIZED };
-    }
-    const decision = decideAnswer(found.answers, input);
+    if (!found) return { ok: false, error: UNAUTHORIZED };
+    const decision = decideAnswer(found, input);
     if ('record' in decision && (await recordAnswer(db, id, found.version, decision.record))) {
-      const { accepted, state } = decision.record;
-      remember(id, { tokenHash: found.tokenHash, version: found.version + 1, answers: [...found.answers, accepted] });
+      const { accepted, state, resume } = decision.record;
+      remember(id, { tokenHash: found.tokenHash, version: found.version + 1, answers: [...found.answers, accepted], resume });
       return { ok: true, turn: turnOf(state) };
     }
     if ('reply' in decision && !hint) return decision.reply;
