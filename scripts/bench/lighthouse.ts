@@ -10,6 +10,8 @@ export interface LighthouseScore {
   /** Binary audits that did not pass, to say what to fix. */
   failing: string[];
   metrics: { fcpMs: number; lcpMs: number; tbtMs: number; cls: number; ttfbMs: number };
+  /** Every run's performance score; the rest of this record is the median run's. */
+  runs: number[];
 }
 
 export function benchLighthouse(pages: { name: string; url: string; cookie?: string }[]): LighthouseScore[] {
