@@ -1,29 +1,18 @@
 import { isDeepStrictEqual } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answerMismatches, consistencyProblems, duplicateLiveSteps, readStored } from './support/checks';
-import { dropDatabase, freshDatabase, openInspector, type DbTarget } from './support/database';
+import { crowdApp } from './support/crowd-server';
+import { openInspector } from './support/database';
 import { keepAliveAgent, warmUp } from './support/http';
 import { finish, PatientApi, runCrowd, runSeed, seeded, settleAll, type Answer, type Interview } from './support/patients';
-import { CROWD_ENV, ensureBuild, startServer, stopEverything, type AppServer } from './support/server';
+import { CROWD_ENV, startServer } from './support/server';
 
 const PATIENTS = 100;
 /** Long enough for every patient to be deep into interviews, and some to have finished several. */
 const KILL_AFTER_SECONDS = Number(process.env.RELIABILITY_CRASH_AFTER_SECONDS ?? 12);
 const seed = runSeed();
 
-let target: DbTarget | undefined;
-let server: AppServer;
-
-beforeAll(async () => {
-  await ensureBuild();
-  target = await freshDatabase('crash');
-  server = await startServer({ target, env: CROWD_ENV });
-});
-
-afterAll(async () => {
-  await stopEverything();
-  if (target) await dropDatabase(target);
-});
+const app = crowdApp('crash');
 
 /** What the server may hold for an interview: the client's accepted answers, or those plus the request cut off. */
 function possibleStates(iv: Interview): Answer[][] {
@@ -41,8 +30,8 @@ function possibleStates(iv: Interview): Answer[][] {
 describe(`crash: SIGKILL the server under load, start it again (seed ${seed})`, () => {
   it('keeps every answer that got a 200, corrupts nothing, and lets each patient continue', { timeout: 300_000 }, async () => {
     const agent = keepAliveAgent(PATIENTS);
-    await warmUp(server.url, agent, PATIENTS);
-    const client = new PatientApi(() => server.url, agent);
+    await warmUp(app.server.url, agent, PATIENTS);
+    const client = new PatientApi(() => app.server.url, agent);
     const interviews: Interview[] = [];
     const crowd = runCrowd({
       api: client,
@@ -55,8 +44,8 @@ describe(`crash: SIGKILL the server under load, start it again (seed ${seed})`, 
     });
     await new Promise((r) => setTimeout(r, KILL_AFTER_SECONDS * 1000));
     const acceptedBeforeKill = interviews.reduce((n, iv) => n + iv.acknowledged, 0);
-    const { port } = server;
-    await server.kill();
+    const { port } = app.server;
+    await app.server.kill();
     const result = await crowd;
     agent.destroy();
 
@@ -66,10 +55,10 @@ describe(`crash: SIGKILL the server under load, start it again (seed ${seed})`, 
     expect(acceptedBeforeKill).toBeGreaterThan(PATIENTS);
     const cutOffMidRequest = interviews.filter((iv) => iv.pending.kind !== 'none').length;
 
-    server = await startServer({ target: target!, port, env: CROWD_ENV });
+    app.server = await startServer({ target: app.target, port, env: CROWD_ENV });
     const resumedAgent = keepAliveAgent(PATIENTS);
-    await warmUp(server.url, resumedAgent, PATIENTS);
-    const resumed = new PatientApi(() => server.url, resumedAgent);
+    await warmUp(app.server.url, resumedAgent, PATIENTS);
+    const resumed = new PatientApi(() => app.server.url, resumedAgent);
     const lost: string[] = [];
     await settleAll(
       interviews.map(async (iv, i) => {
@@ -93,8 +82,8 @@ describe(`crash: SIGKILL the server under load, start it again (seed ${seed})`, 
     );
     expect(lost.slice(0, 10)).toEqual([]);
 
-    await server.stop();
-    const db = await openInspector(target!);
+    await app.server.stop();
+    const db = await openInspector(app.target);
     try {
       const stored = await readStored(db);
       expect(answerMismatches(stored, interviews).slice(0, 10)).toEqual([]);

@@ -1,34 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answerMismatches, consistencyProblems, duplicateLiveSteps, readStored } from './support/checks';
-import { dropDatabase, freshDatabase, openInspector, type DbTarget } from './support/database';
+import { crowdApp } from './support/crowd-server';
+import { openInspector } from './support/database';
 import { keepAliveAgent, warmUp } from './support/http';
 import { PatientApi, percentile, runCrowd, runSeed, type Interview } from './support/patients';
-import { CROWD_ENV, ensureBuild, startServer, stopEverything, type AppServer } from './support/server';
 
 const PATIENTS = 100;
 const LOAD_SECONDS = Number(process.env.RELIABILITY_LOAD_SECONDS ?? 60);
 const seed = runSeed();
 
-
-let target: DbTarget | undefined;
-let server: AppServer;
-
-beforeAll(async () => {
-  await ensureBuild();
-  target = await freshDatabase('load');
-  server = await startServer({ target, env: CROWD_ENV });
-});
-
-afterAll(async () => {
-  await stopEverything();
-  if (target) await dropDatabase(target);
-});
+const app = crowdApp('load');
 
 describe(`load: ${PATIENTS} patients for ${LOAD_SECONDS} s against the production server (seed ${seed})`, () => {
   it('gives no errors, and the database holds exactly the answers every client sent', { timeout: LOAD_SECONDS * 1000 + 180_000 }, async () => {
     const agent = keepAliveAgent(PATIENTS);
-    await warmUp(server.url, agent, PATIENTS);
-    const client = new PatientApi(() => server.url, agent);
+    await warmUp(app.server.url, agent, PATIENTS);
+    const client = new PatientApi(() => app.server.url, agent);
     const interviews: Interview[] = [];
     const started = Date.now();
     const result = await runCrowd({
@@ -49,13 +36,13 @@ describe(`load: ${PATIENTS} patients for ${LOAD_SECONDS} s against the productio
         `${interviews.reduce((n, iv) => n + iv.acknowledged, 0)} answers accepted, ` +
         `p50 ${percentile(client.latencies, 50).toFixed(1)} ms, p99 ${percentile(client.latencies, 99).toFixed(1)} ms`,
     );
-    expect(result.errors.slice(0, 10), `${result.errors.length} errors under load; server output:\n${server.log().slice(-4000)}`).toEqual([]);
+    expect(result.errors.slice(0, 10), `${result.errors.length} errors under load; server output:\n${app.server.log().slice(-4000)}`).toEqual([]);
     // A load that barely ran would prove nothing: in a full run each patient finishes at least one interview on
     // average (on 2 cores it is many more); shortened local runs (RELIABILITY_LOAD_SECONDS) scale this down.
     expect(finished.length).toBeGreaterThanOrEqual(Math.ceil(PATIENTS * Math.min(1, LOAD_SECONDS / 60)));
 
-    await server.stop();
-    const db = await openInspector(target!);
+    await app.server.stop();
+    const db = await openInspector(app.target);
     try {
       const stored = await readStored(db);
       expect(answerMismatches(stored, interviews).slice(0, 10)).toEqual([]);
