@@ -1,17 +1,12 @@
 import type { QuestionView } from '@/lib/interview/present';
-import { ANSWER_ERROR_ID, AnswerError, describedBy } from './AnswerError';
-import { WhyWeAsk } from './WhyWeAsk';
+import { ANSWER_ERROR_ID, describedBy } from './AnswerError';
+import { QuestionFieldset } from './QuestionFieldset';
 
 /** Consent and single-answer questions: one quick-reply button per option, each a submit button. */
 export function ChoiceQuestion({ question, error }: { question: QuestionView; error?: string }) {
   const errorId = error ? ANSWER_ERROR_ID : undefined;
   return (
-    <fieldset className="answer-group" aria-describedby={describedBy(errorId)}>
-      <legend className="question-legend">
-        <h2 className="bubble bubble-assistant question-prompt">{question.prompt}</h2>
-      </legend>
-      <WhyWeAsk help={question.help} />
-      <AnswerError message={error} />
+    <QuestionFieldset question={question} error={error} errorId={errorId}>
       <div className="replies">
         {(question.options ?? []).map((option, i) => (
           <button
@@ -27,6 +22,6 @@ export function ChoiceQuestion({ question, error }: { question: QuestionView; er
           </button>
         ))}
       </div>
-    </fieldset>
+    </QuestionFieldset>
   );
 }

@@ -1,6 +1,6 @@
 import type { QuestionView } from '@/lib/interview/present';
-import { ANSWER_ERROR_ID, AnswerError, describedBy } from './AnswerError';
-import { WhyWeAsk } from './WhyWeAsk';
+import { ANSWER_ERROR_ID, describedBy } from './AnswerError';
+import { QuestionFieldset } from './QuestionFieldset';
 
 /** The protocol's value for the exclusive "None of these" answer (PROTOCOL.md section 2). */
 const NONE = 'none';
@@ -15,12 +15,7 @@ export function MultiQuestion({ question, error }: { question: QuestionView; err
   const none = options.find((o) => o.value === NONE);
   const errorId = error ? ANSWER_ERROR_ID : undefined;
   return (
-    <fieldset className="answer-group" aria-describedby={describedBy(errorId)}>
-      <legend className="question-legend">
-        <h2 className="bubble bubble-assistant question-prompt">{question.prompt}</h2>
-      </legend>
-      <WhyWeAsk help={question.help} />
-      <AnswerError message={error} />
+    <QuestionFieldset question={question} error={error} errorId={errorId}>
       <div className="checkboxes">
         {choices.map((option, i) => (
           <Checkbox
@@ -42,7 +37,7 @@ export function MultiQuestion({ question, error }: { question: QuestionView; err
       <button type="submit" className="button primary">
         Continue
       </button>
-    </fieldset>
+    </QuestionFieldset>
   );
 }
 

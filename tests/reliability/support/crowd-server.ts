@@ -1,5 +1,7 @@
-import { afterAll, beforeAll } from 'vitest';
-import { dropDatabase, freshDatabase, type DbTarget } from './database';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { answerMismatches, consistencyProblems, duplicateLiveSteps, readStored, type Stored } from './checks';
+import { dropDatabase, freshDatabase, openInspector, type DbTarget } from './database';
+import type { Interview } from './patients';
 import { CROWD_ENV, ensureBuild, startServer, stopEverything, type AppServer } from './server';
 
 /** The production server a crowd test drives, and the database under it; `server` is replaced on a restart. */
@@ -24,4 +26,22 @@ export function crowdApp(name: string): CrowdApp {
     if (app.target) await dropDatabase(app.target);
   });
   return app;
+}
+
+/**
+ * Stops the server and checks what the crowd left: every interview holds exactly the answers its client sent, no
+ * step has two live entries, and every transcript replays. Returns what is stored, for the test's own checks.
+ */
+export async function expectStoredAsSent(app: CrowdApp, interviews: readonly Interview[]): Promise<Stored> {
+  await app.server.stop();
+  const db = await openInspector(app.target);
+  try {
+    const stored = await readStored(db);
+    expect(answerMismatches(stored, interviews).slice(0, 10)).toEqual([]);
+    expect(await duplicateLiveSteps(db)).toEqual([]);
+    expect(consistencyProblems(stored).slice(0, 10)).toEqual([]);
+    return stored;
+  } finally {
+    await db.close();
+  }
 }
