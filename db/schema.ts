@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { ALL_RULES } from '../lib/protocol/rules';
+import { ALL_RULE_IDS } from '../lib/protocol/versions';
 
 const RULE_ID = /^(R\d\d|G\d)_[a-z0-9_]+$/;
 
@@ -73,8 +73,8 @@ export const interviews = pgTable(
     index('interviews_queue_idx').on(t.urgency, t.createdAt, t.id),
     // One small partial index per rule, in queue order: "rule R fired" filters walk it instead of skipping through
     // every more urgent interview first (a GIN index cannot return rows in queue order).
-    ...ALL_RULES.map((rule) =>
-      index(`interviews_rule_${rule.id.toLowerCase()}_idx`).on(t.urgency, t.createdAt, t.id).where(ruleFired(rule.id)),
+    ...ALL_RULE_IDS.map((id) =>
+      index(`interviews_rule_${id.toLowerCase()}_idx`).on(t.urgency, t.createdAt, t.id).where(ruleFired(id)),
     ),
   ],
 );

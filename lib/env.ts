@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NEWEST_VERSION, VERSION_IDS } from './protocol/versions';
 
 const optionalText = z
   .string()
@@ -24,6 +25,14 @@ export const envSchema = z.object({
       .optional(),
   ),
   DATA_DIR: optionalText.pipe(z.string().default('./data')),
+  /** The protocol version new interviews use; an interview keeps its version for life. */
+  PROTOCOL_VERSION: optionalText.pipe(
+    z
+      .enum(VERSION_IDS, {
+        error: `PROTOCOL_VERSION must be a protocol version this build supports: ${VERSION_IDS.join(', ')}.`,
+      })
+      .default(NEWEST_VERSION),
+  ),
   EMERGENCY_NUMBER: optionalText.pipe(
     z
       .string()

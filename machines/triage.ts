@@ -1,11 +1,12 @@
-import { and, assign, setup, type SnapshotFrom } from 'xstate';
-import { askedWhen } from '../lib/protocol/questions';
-import { DISPOSITION_RULES, type DispositionRule, type DispositionRuleId } from '../lib/protocol/rules';
+import { and, assign, setup, type AnyStateMachine, type SnapshotFrom } from 'xstate';
+import { compile } from '../lib/protocol/conditions';
+import type { Protocol } from '../lib/protocol/define';
 import type { Answers, AnswerValue, Disposition, QuestionId } from '../lib/protocol/types';
 
 /**
- * The statechart of protocol bp-1 (PROTOCOL.md). One state per question, in protocol order; one guard per rule,
- * named after its id, reading the rule's condition from lib/protocol/rules.ts. Pure: no I/O.
+ * The statechart of a protocol version, generated from its data: one state per question in the version's order, one
+ * named guard per rule (named by its id) and per conditional question (`asks_<id>`), one early exit, and a `decide`
+ * state that applies the rule table most urgent first before the self-care-only questions. Pure: no I/O.
  *
  * Answers are validated before they reach the machine (lib/protocol/answer-schema.ts); the machine only accepts an
  * answer to the question it is asking.
@@ -18,143 +19,151 @@ export interface TriageContext {
 export type TriageEvent = { type: 'ANSWER'; questionId: QuestionId; value: AnswerValue };
 
 type GuardArgs = { context: TriageContext; event: TriageEvent };
-const ruleGuard = (rule: DispositionRule) => ({ context }: GuardArgs) => rule.when(context.answers);
-const ruleGuards = Object.fromEntries(DISPOSITION_RULES.map((r) => [r.id, ruleGuard(r)])) as Record<
-  DispositionRuleId,
-  ReturnType<typeof ruleGuard>
->;
+type Guard = (args: GuardArgs) => boolean;
 
-/** A question state: accept an answer to this question only, record it, go on to `next`. */
-const ask = (questionId: QuestionId, next: string) => ({
-  on: {
-    ANSWER: {
-      guard: { type: 'isAnswerTo' as const, params: { questionId } },
-      actions: 'recordAnswer' as const,
-      target: next,
-    },
-  },
-});
+/** The guard name for "this conditional question is asked". */
+export const asksGuard = (id: QuestionId) => `asks_${id}`;
 
-type AskCondition = 'asksMovementRelated' | 'asksPreviouslyAssessed' | 'asksPregnancy';
+function guardsFor(p: Protocol): Record<string, Guard> {
+  const guards: Record<string, Guard> = {};
+  for (const r of [...p.content.rules, ...p.content.gateRules]) {
+    const fires = compile(r.when);
+    guards[r.id] = ({ context }) => fires(context.answers);
+  }
+  for (const q of p.content.questions) {
+    if (!q.askedWhen) continue;
+    const asks = compile(q.askedWhen);
+    guards[asksGuard(q.id)] = ({ context }) => asks(context.answers);
+  }
+  const exits = p.earlyExitRules.map((r) => compile(r.when));
+  // One check per answer for the early exit; the named rule guards then pick the disposition in emergencyExit.
+  guards.anyEmergencyRuleFires = ({ context }) => exits.some((fires) => fires(context.answers));
+  return guards;
+}
 
 /**
- * A question state followed by a conditional question: go to `conditional` when its condition holds, else to
- * `otherwise`. Conditions read only earlier answers (PROTOCOL.md section 2), so they can be checked on this transition.
+ * The transition out of a question: to the next question whose "asked when" holds, tried in order; a conditional
+ * question reads only earlier answers (checked when the version is loaded), so the choice is made on this answer.
  */
-const askBefore = (questionId: QuestionId, condition: AskCondition, conditional: QuestionId, otherwise: string) => ({
-  on: {
-    ANSWER: [
-      {
-        guard: and([{ type: 'isAnswerTo' as const, params: { questionId } }, condition]),
-        actions: 'recordAnswer' as const,
-        target: conditional,
-      },
-      {
-        guard: { type: 'isAnswerTo' as const, params: { questionId } },
-        actions: 'recordAnswer' as const,
-        target: otherwise,
-      },
-    ],
-  },
-});
+function answerTransition(questionId: QuestionId, following: readonly { id: string; askedWhen: boolean }[]) {
+  const isAnswer = { type: 'isAnswerTo' as const, params: { questionId } };
+  const branches: { guard: unknown; actions: 'recordAnswer'; target: string }[] = [];
+  for (const next of following) {
+    branches.push({ guard: next.askedWhen ? and([isAnswer, asksGuard(next.id as QuestionId)]) : isAnswer, actions: 'recordAnswer', target: next.id });
+    if (!next.askedWhen) break;
+  }
+  return { on: { ANSWER: branches.length === 1 ? branches[0]! : branches } };
+}
 
-/** Transitions to the final state of each rule's disposition, in table order (most urgent first). */
-const toDisposition = (rules: readonly (DispositionRule & { id: DispositionRuleId })[]) =>
-  rules.map((r) => ({ guard: r.id, target: `#triage.${r.disposition}` }));
+function configFor(p: Protocol) {
+  const questions = p.content.questions;
+  const interviewQuestions = questions.filter((q) => !q.selfCareOnly);
+  const selfCareQuestions = questions.filter((q) => q.selfCareOnly);
+  const toDisposition = (rules: readonly { id: string; disposition: Disposition }[]) =>
+    rules.map((r) => ({ guard: r.id, target: `#triage.${r.disposition}` }));
+  const afterLast = (list: typeof questions, i: number, end: string) =>
+    [...list.slice(i + 1).map((q) => ({ id: q.id, askedWhen: Boolean(q.askedWhen) })), { id: end, askedWhen: false }];
 
-const EARLY_EXIT_RULES = DISPOSITION_RULES.filter(
-  (r) => r.disposition === 'emergency_ambulance' || r.disposition === 'emergency',
-);
+  const states: Record<string, unknown> = {};
+  interviewQuestions.forEach((q, i) => {
+    const next = answerTransition(q.id, afterLast(interviewQuestions, i, 'decide'));
+    states[q.id] =
+      q.kind === 'consent'
+        ? {
+            on: {
+              ANSWER: [
+                {
+                  guard: and([{ type: 'isAnswerTo', params: { questionId: q.id } }, 'declinesConsent']),
+                  actions: 'recordAnswer',
+                  target: '#triage.declined',
+                },
+                ...[next.on.ANSWER].flat(),
+              ],
+            },
+          }
+        : next;
+  });
+  states.emergencyExit = { always: toDisposition(p.earlyExitRules) };
+  // After the last interview question every rule has been asked about: apply the whole table, most urgent first.
+  states.decide = { always: [...toDisposition(p.content.rules), { target: selfCareQuestions[0]?.id ?? '#triage.self_care' }] };
+  selfCareQuestions.forEach((q, i) => {
+    states[q.id] = answerTransition(q.id, afterLast(selfCareQuestions, i, '#triage.self_care'));
+  });
 
-export const triageMachine = setup({
-  types: {
-    context: {} as TriageContext,
-    events: {} as TriageEvent,
-  },
-  guards: {
-    ...ruleGuards,
-    isAnswerTo: ({ event }, params: { questionId: QuestionId }) => event.questionId === params.questionId,
-    declinesConsent: ({ event }) => event.value === 'decline',
-    // One check per answer for the early exit; the named rule guards then pick the disposition in emergencyExit.
-    anyEmergencyRuleFires: ({ context }) => EARLY_EXIT_RULES.some((r) => r.when(context.answers)),
-    asksMovementRelated: ({ context }) => askedWhen.movement_related(context.answers),
-    asksPreviouslyAssessed: ({ context }) => askedWhen.previously_assessed(context.answers),
-    asksPregnancy: ({ context }) => askedWhen.pregnancy(context.answers),
-  },
-  actions: {
-    recordAnswer: assign({
-      answers: ({ context, event }) => ({ ...context.answers, [event.questionId]: event.value }),
-    }),
-  },
-}).createMachine({
-  id: 'triage',
-  context: { answers: {} },
-  initial: 'interview',
-  states: {
-    interview: {
-      // Early exit: any answer that makes the outcome an emergency ends the interview at once.
-      always: { guard: 'anyEmergencyRuleFires', target: '.emergencyExit' },
-      initial: 'consent',
-      states: {
-        consent: {
-          on: {
-            ANSWER: [
-              {
-                guard: and([{ type: 'isAnswerTo', params: { questionId: 'consent' as const } }, 'declinesConsent']),
-                actions: 'recordAnswer',
-                target: '#triage.declined',
-              },
-              {
-                guard: { type: 'isAnswerTo', params: { questionId: 'consent' } },
-                actions: 'recordAnswer',
-                target: 'age_years',
-              },
-            ],
-          },
-        },
-        age_years: ask('age_years', 'pain_region'),
-        pain_region: ask('pain_region', 'emergency_signs'),
-        emergency_signs: ask('emergency_signs', 'nerve_emergency_signs'),
-        nerve_emergency_signs: ask('nerve_emergency_signs', 'general_signs'),
-        general_signs: ask('general_signs', 'medical_history'),
-        medical_history: ask('medical_history', 'blood_thinners'),
-        blood_thinners: ask('blood_thinners', 'onset'),
-        onset: ask('onset', 'sensations'),
-        sensations: askBefore('sensations', 'asksMovementRelated', 'movement_related', 'pain_duration'),
-        movement_related: ask('movement_related', 'pain_duration'),
-        pain_duration: ask('pain_duration', 'pain_trend'),
-        pain_trend: askBefore('pain_trend', 'asksPreviouslyAssessed', 'previously_assessed', 'pain_severity'),
-        previously_assessed: ask('previously_assessed', 'pain_severity'),
-        pain_severity: askBefore('pain_severity', 'asksPregnancy', 'pregnancy', 'massage_cautions'),
-        pregnancy: ask('pregnancy', 'massage_cautions'),
-        massage_cautions: ask('massage_cautions', 'massage_reaction'),
-        massage_reaction: ask('massage_reaction', 'decide'),
-        emergencyExit: {
-          always: toDisposition(EARLY_EXIT_RULES),
-        },
-        // After question 17 every rule has been asked about: apply the whole table, most urgent first.
-        decide: {
-          always: [...toDisposition(DISPOSITION_RULES), { target: 'equipment' }],
-        },
-        equipment: ask('equipment', 'floor_ok'),
-        floor_ok: ask('floor_ok', '#triage.self_care'),
+  return {
+    id: 'triage',
+    context: { answers: {} },
+    initial: 'interview',
+    states: {
+      interview: {
+        // Early exit: any answer that makes the outcome an emergency ends the interview at once.
+        always: { guard: 'anyEmergencyRuleFires', target: '.emergencyExit' },
+        initial: questions[0]!.id,
+        states,
       },
+      declined: { type: 'final' },
+      emergency_ambulance: { type: 'final' },
+      emergency: { type: 'final' },
+      consultation_24: { type: 'final' },
+      consultation: { type: 'final' },
+      self_care: { type: 'final' },
     },
-    declined: { type: 'final' },
-    emergency_ambulance: { type: 'final' },
-    emergency: { type: 'final' },
-    consultation_24: { type: 'final' },
-    consultation: { type: 'final' },
-    self_care: { type: 'final' },
-  },
-});
+  };
+}
 
-export type TriageSnapshot = SnapshotFrom<typeof triageMachine>;
+/** The machine of a protocol version. Build it once per version (machineFor caches it). */
+export function createTriageMachine(p: Protocol) {
+  return setup({
+    types: { context: {} as TriageContext, events: {} as TriageEvent },
+    guards: {
+      ...guardsFor(p),
+      isAnswerTo: ({ event }: GuardArgs, params: { questionId: QuestionId }) => event.questionId === params.questionId,
+      declinesConsent: ({ event }: GuardArgs) => event.value === 'decline',
+    },
+    actions: {
+      recordAnswer: assign({
+        answers: ({ context, event }: GuardArgs) => ({ ...context.answers, [event.questionId]: event.value }),
+      }),
+    },
+  }).createMachine(configFor(p) as never);
+}
+
+export type TriageMachine = ReturnType<typeof createTriageMachine>;
+export type TriageSnapshot = SnapshotFrom<TriageMachine>;
+
+const machines = new WeakMap<Protocol, TriageMachine>();
+
+export function machineFor(p: Protocol): TriageMachine {
+  let machine = machines.get(p);
+  if (!machine) {
+    machine = createTriageMachine(p);
+    machines.set(p, machine);
+  }
+  return machine;
+}
+
+/** Every guard name the machine's transitions use, including those inside `and()`: each must be implemented. */
+export function guardNames(machine: AnyStateMachine): string[] {
+  const names = new Set<string>();
+  const visit = (guard: unknown): void => {
+    if (!guard) return;
+    if (typeof guard === 'string') names.add(guard);
+    else if (typeof guard === 'object' && 'type' in (guard as object)) names.add((guard as { type: string }).type);
+    else if (typeof guard === 'function' && 'guards' in guard) ((guard as { guards: unknown[] }).guards ?? []).forEach(visit);
+  };
+  const walk = (node: { transitions: Map<string, { guard?: unknown }[]>; always?: { guard?: unknown }[]; states: Record<string, unknown> }) => {
+    for (const list of node.transitions.values()) list.forEach((t) => visit(t.guard));
+    (node.always ?? []).forEach((t) => visit(t.guard));
+    Object.values(node.states).forEach((s) => walk(s as typeof node));
+  };
+  walk(machine.root as never);
+  return [...names];
+}
 
 /** The question the machine is asking, or undefined once it has finished. */
 export function currentQuestion(snapshot: TriageSnapshot): QuestionId | undefined {
-  const value = snapshot.value;
-  if (typeof value === 'object' && 'interview' in value) return value.interview as QuestionId;
+  const value = snapshot.value as unknown;
+  if (typeof value === 'object' && value !== null && 'interview' in value) return (value as { interview: QuestionId }).interview;
   return undefined;
 }
 

@@ -3,29 +3,35 @@
  *
  *   npm run triage                                   interactive: one question at a time
  *   npm run --silent triage -- --batch answers.json  a JSON array of answer maps in, a JSON array of results out
+ *   ... -- --protocol bp-1                           under that protocol version (default: PROTOCOL_VERSION, else the newest)
  *
  * Both modes drive the same replay/answerNext service as the web chat, so the terminal can never disagree with it.
  */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { env } from '../lib/env';
 import { play } from '../lib/interview/play';
 import { answerNext, replay, type InterviewState, type RecordedAnswer } from '../lib/interview/replay';
-import { DISPOSITION_TITLE } from '../lib/protocol/advice';
+import type { Protocol } from '../lib/protocol/define';
+import { DISPOSITION_TITLE } from '../lib/protocol/labels';
+import type { QuestionDef } from '../lib/protocol/model';
 import type { Outcome } from '../lib/protocol/outcome';
-import { getQuestion, type QuestionDef } from '../lib/protocol/questions';
-import { ruleById } from '../lib/protocol/rules';
-import { PROTOCOL_VERSION } from '../lib/protocol/version';
+import { isVersionId, protocolFor, VERSION_IDS } from '../lib/protocol/versions';
 import { fromCallerDir } from './caller-path';
 
 const USAGE = `Usage:
   npm run triage                                   answer the questions one by one
   npm run --silent triage -- --batch FILE          FILE is a JSON array of answer maps (question id -> answer);
-                                                   prints a JSON array with one result per map`;
+                                                   prints a JSON array with one result per map
+Options:
+  --protocol ID                                    the protocol version to use: ${VERSION_IDS.join(', ')}
+                                                   (default: PROTOCOL_VERSION, else the newest)`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Batch
 
-function runBatch(file: string): number {
+function runBatch(file: string, protocol: Protocol): number {
   let maps: unknown;
   try {
     maps = JSON.parse(readFileSync(fromCallerDir(file), 'utf8'));
@@ -42,7 +48,7 @@ function runBatch(file: string): number {
     return 2;
   }
   // One entry per map, in order, so a caller can zip input and output; a bad map is reported in its own entry.
-  const results = maps.map((map) => play(map));
+  const results = maps.map((map) => ({ protocolVersion: protocol.id, ...play(map, protocol) }));
   process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   return 0;
 }
@@ -114,19 +120,19 @@ function toValue(q: QuestionDef, text: string): { ok: true; value: unknown } | {
   return { ok: true, value: q.kind === 'multi' ? values : values[0] };
 }
 
-function printOutcome(outcome: Outcome) {
+function printOutcome(protocol: Protocol, outcome: Outcome) {
   out();
   out('='.repeat(72));
   out(DISPOSITION_TITLE[outcome.disposition].toUpperCase());
-  out(`(disposition: ${outcome.disposition}, protocol ${PROTOCOL_VERSION})`);
+  out(`(disposition: ${outcome.disposition}, protocol ${protocol.id})`);
   out('='.repeat(72));
   for (const line of outcome.advice) out(line);
   out();
   out('Why:');
-  for (const id of outcome.rules) out(`  - ${ruleById(id)?.reason ?? ''} [${id}]`);
+  for (const id of outcome.rules) out(`  - ${protocol.rule(id)?.reason ?? ''} [${id}]`);
   out();
   out(`Self-massage: ${outcome.gate === 'none' ? 'not until a clinician has checked you' : `${outcome.gate} pressure`} (gate: ${outcome.gate})`);
-  for (const id of outcome.gateRules) out(`  - ${ruleById(id)?.reason ?? ''} [${id}]`);
+  for (const id of outcome.gateRules) out(`  - ${protocol.rule(id)?.reason ?? ''} [${id}]`);
   const plan = outcome.plan;
   if (plan) {
     out();
@@ -152,14 +158,14 @@ function printOutcome(outcome: Outcome) {
   for (const line of outcome.safetyNet) out(`  - ${line}`);
 }
 
-async function runInteractive(): Promise<number> {
+async function runInteractive(protocol: Protocol): Promise<number> {
   const input = lineReader();
-  out(`Knotwise triage, protocol ${PROTOCOL_VERSION}. Press Ctrl+C to stop at any time.`);
+  out(`Knotwise triage, protocol ${protocol.id}. Press Ctrl+C to stop at any time.`);
   let recorded: RecordedAnswer[] = [];
-  let state: InterviewState = replay(recorded);
+  let state: InterviewState = replay(protocol, recorded);
   try {
     while (state.status === 'asking' && state.question) {
-      const q = getQuestion(state.question);
+      const q = protocol.question(state.question);
       showQuestion(q, state.step + 1);
       for (;;) {
         const line = await input.next();
@@ -178,7 +184,7 @@ async function runInteractive(): Promise<number> {
           out(`   ${typed.message}`);
           continue;
         }
-        const result = answerNext(recorded, q.id, typed.value);
+        const result = answerNext(protocol, recorded, q.id, typed.value);
         if (!result.ok) {
           out(`   ${result.error.message}`);
           continue;
@@ -196,21 +202,35 @@ async function runInteractive(): Promise<number> {
     out('You chose not to go on. If you are in danger, call your emergency number now.');
     return 0;
   }
-  if (state.outcome) printOutcome(state.outcome);
+  if (state.outcome) printOutcome(protocol, state.outcome);
   return 0;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 
 async function main(argv: string[]): Promise<number> {
-  if (argv.length === 0) return runInteractive();
-  if (argv[0] === '--help' || argv[0] === '-h') {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      options: { batch: { type: 'string' }, protocol: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    }).values;
+  } catch (e) {
+    process.stderr.write(`triage: ${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
     out(USAGE);
     return 0;
   }
-  if (argv[0] === '--batch' && argv.length === 2 && argv[1]) return runBatch(argv[1]);
-  process.stderr.write(`triage: unexpected arguments: ${argv.join(' ')}\n${USAGE}\n`);
-  return 2;
+  const version = args.protocol ?? env().PROTOCOL_VERSION;
+  if (!isVersionId(version)) {
+    process.stderr.write(`triage: there is no protocol version "${version}". Versions: ${VERSION_IDS.join(', ')}.\n`);
+    return 2;
+  }
+  const protocol = protocolFor(version);
+  return args.batch !== undefined ? runBatch(args.batch, protocol) : runInteractive(protocol);
 }
 
 main(process.argv.slice(2)).then(

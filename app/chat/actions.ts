@@ -7,7 +7,7 @@ import { clearNotice, setNotice } from '@/lib/chat/notice';
 import { forgetCredentials, readCredentials, saveCredentials } from '@/lib/chat/session';
 import { deleteInterview } from '@/lib/interview/delete';
 import { reviseAnswer, startInterview, submitAnswer, type ServiceError } from '@/lib/interview/service';
-import { getQuestion, isQuestionId } from '@/lib/protocol/questions';
+import { questionKind } from '@/lib/protocol/versions';
 
 // Every action ends in a redirect, so a reload after any of them repeats a GET, never the POST. The fragment takes a
 // browser without JavaScript straight to the question.
@@ -49,7 +49,7 @@ export async function startAction(): Promise<void> {
  * that is not a number is passed on as text, so the patient reads the interview service's own message.
  */
 function answerValue(questionId: string, values: string[]): unknown {
-  const kind = isQuestionId(questionId) ? getQuestion(questionId).kind : 'single';
+  const kind = questionKind(questionId) ?? 'single';
   if (kind === 'multi') return values;
   const raw = values[0] ?? '';
   if (kind === 'integer') {

@@ -61,7 +61,7 @@ export default async function ChatPage() {
             <TurnNotice message={notice?.kind === 'turn' ? notice.message : undefined} />
             {turn.status === 'complete' && turn.outcome ? (
               <>
-                <OutcomeCard outcome={turn.outcome} number={number} />
+                <OutcomeCard outcome={turn.outcome} protocolVersion={current.session.protocolVersion} number={number} />
                 <p className="reference no-print">
                   Your reference code is <strong className="code">{current.session.code}</strong>. Read it out to a
                   doctor or nurse so they can find your answers.

@@ -1,4 +1,4 @@
-import { DISPOSITION_ADVICE, DISPOSITION_TITLE } from '@/lib/protocol/advice';
+import { DISPOSITION_TITLE } from '@/lib/protocol/labels';
 import type { Outcome } from '@/lib/protocol/outcome';
 import { EmergencyCall, OtherEmergencyNumbers } from '../EmergencyCall';
 import { Heading, type HeadingLevel } from '../Heading';
@@ -10,14 +10,16 @@ import { Advice } from './Advice';
  */
 export function EmergencyOutcome({
   disposition,
+  advice,
   number,
   level,
 }: {
   disposition: Extract<Outcome['disposition'], 'emergency_ambulance' | 'emergency'>;
+  advice: readonly string[];
   number: string;
   level: HeadingLevel;
 }) {
-  const [, ...rest] = DISPOSITION_ADVICE[disposition];
+  const [, ...rest] = advice;
   const ambulance = disposition === 'emergency_ambulance';
   return (
     <div className={`emergency-banner ${ambulance ? 'emergency-call' : 'emergency-go'}`}>

@@ -1,14 +1,15 @@
-import { DISPOSITION_ADVICE, DISPOSITION_TITLE } from '@/lib/protocol/advice';
-import { REFERRAL_WHEN } from '@/lib/protocol/labels';
+import { DISPOSITION_TITLE, REFERRAL_WHEN } from '@/lib/protocol/labels';
 import { Heading, type HeadingLevel } from '../Heading';
 import { Advice } from './Advice';
 
 /** A referral: how soon, and what to do meanwhile. */
 export function ReferralOutcome({
   disposition,
+  advice,
   level,
 }: {
   disposition: 'consultation_24' | 'consultation';
+  advice: readonly string[];
   level: HeadingLevel;
 }) {
   return (
@@ -20,7 +21,7 @@ export function ReferralOutcome({
         <dt>How soon</dt>
         <dd>{REFERRAL_WHEN[disposition]}</dd>
       </dl>
-      <Advice lines={DISPOSITION_ADVICE[disposition]} />
+      <Advice lines={advice} />
     </div>
   );
 }

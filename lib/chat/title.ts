@@ -1,5 +1,5 @@
 import type { Turn } from '../interview/present';
-import { DISPOSITION_TITLE } from '../protocol/advice';
+import { DISPOSITION_TITLE } from '../protocol/labels';
 import { progressLabel } from './progress';
 
 /** The chat page's <title>: where the patient is, and whether their last answer was refused. */

@@ -7,10 +7,9 @@ import { audit } from '../audit';
 import { entryView, type Entry } from '../interview/present';
 import type { Outcome } from '../protocol/outcome';
 import type { Plan } from '../protocol/plan/build';
-import { getQuestion, isQuestionId } from '../protocol/questions';
-import { ruleById } from '../protocol/rules';
-import { SOURCES, type SourceId } from '../protocol/sources';
+import type { Protocol } from '../protocol/define';
 import type { Disposition, Gate } from '../protocol/types';
+import { protocolFor } from '../protocol/versions';
 import { listReviews, type Review } from './reviews';
 import type { Actor } from './types';
 
@@ -66,20 +65,12 @@ export interface InterviewDetail {
   reviews: Review[];
 }
 
-/** A fired rule with its condition, plain reason and sources, from the protocol data (lib/protocol). */
-export function describeRule(id: string): FiredRule {
-  const rule = ruleById(id);
-  // A stored outcome may name a rule this protocol version no longer has: show the id rather than fail the page.
-  if (!rule) return { id, kind: 'disposition', leadsTo: 'unknown', condition: 'not in this protocol version', reason: '', sources: [] };
-  const kind = 'disposition' in rule ? 'disposition' : 'gate';
-  return {
-    id,
-    kind,
-    leadsTo: 'disposition' in rule ? rule.disposition : rule.gate,
-    condition: rule.condition,
-    reason: rule.reason,
-    sources: (rule.sources as readonly SourceId[]).map((s) => ({ ...SOURCES[s] })),
-  };
+/** A fired rule with its condition, plain reason and sources, from the data of the interview's protocol version. */
+export function describeRule(protocol: Protocol, id: string): FiredRule {
+  const rule = protocol.rule(id);
+  // A stored outcome should only name rules of its own version; if it ever does not, show the id rather than fail.
+  if (!rule) return { id, kind: 'disposition', leadsTo: 'unknown', condition: `not in protocol ${protocol.id}`, reason: '', sources: [] };
+  return { id, kind: rule.table, leadsTo: rule.outcome, condition: rule.condition, reason: rule.reason, sources: rule.sources };
 }
 
 function summary(row: InterviewRow): InterviewSummary {
@@ -98,13 +89,13 @@ function summary(row: InterviewRow): InterviewSummary {
   };
 }
 
-function transcriptOf(rows: TranscriptRow[]): { transcript: DetailEntry[]; answers: AnswerLine[] } {
+function transcriptOf(protocol: Protocol, rows: TranscriptRow[]): { transcript: DetailEntry[]; answers: AnswerLine[] } {
   const shown = new Map<string, string>();
   const transcript: DetailEntry[] = [];
   for (const row of rows) {
     const entry: DetailEntry = { ...entryView(row), step: row.step };
     if (row.role === 'assistant') shown.set(row.questionId, row.text);
-    else entry.question = shown.get(row.questionId) ?? (isQuestionId(row.questionId) ? getQuestion(row.questionId).prompt : row.questionId);
+    else entry.question = shown.get(row.questionId) ?? (protocol.isQuestionId(row.questionId) ? protocol.question(row.questionId).prompt : row.questionId);
     transcript.push(entry);
   }
   const answers = transcript
@@ -125,11 +116,12 @@ export async function readInterview(id: string): Promise<InterviewDetail | undef
     listReviews(id),
   ]);
   const outcome = (row.outcome as Outcome | null) ?? null;
+  const protocol = protocolFor(row.protocolVersion);
   return {
     session: summary(row),
-    ...transcriptOf(rows),
+    ...transcriptOf(protocol, rows),
     outcome,
-    firedRules: outcome ? [...outcome.rules, ...outcome.gateRules].map(describeRule) : [],
+    firedRules: outcome ? [...outcome.rules, ...outcome.gateRules].map((id) => describeRule(protocol, id)) : [],
     protocolVersion: row.protocolVersion,
     plan: outcome?.plan ?? null,
     reviews: reviewList,

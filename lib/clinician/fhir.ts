@@ -2,9 +2,10 @@ import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
 import { audit } from '../audit';
 import { env } from '../env';
-import { getQuestion, QUESTIONS } from '../protocol/questions';
+import type { Protocol } from '../protocol/define';
 import type { QuestionId } from '../protocol/types';
-import { PROTOCOL_VERSION } from '../protocol/version';
+import { protocolFor } from '../protocol/versions';
+import { askedWhenWords } from '../protocol/words';
 import { readInterview, type InterviewDetail } from './detail';
 import type {
   Bundle,
@@ -20,19 +21,25 @@ import type { Actor } from './types';
 export type * from './fhir-types';
 
 export const FHIR_JSON = 'application/fhir+json; fhirVersion=4.0';
-const QUESTIONNAIRE_ID = `knotwise-${PROTOCOL_VERSION}`;
+/** Each version's Questionnaire has a resource id of its own; all versions share one canonical url. */
+const questionnaireId = (version: string) => `knotwise-${version}`;
 
-/** Canonical URLs identify the protocol and its code systems; FHIR_BASE_URL says under which base. */
-export const fhirUrls = () => {
+/**
+ * Canonical URLs identify the protocol and its code systems; FHIR_BASE_URL says under which base. The Questionnaire's
+ * url is the same for every version and its `version` tells them apart (a response points at `url|version`); the
+ * code systems are per version, because a version may change what a value means.
+ */
+export const fhirUrls = (version: string) => {
   const base = env().FHIR_BASE_URL;
   return {
-    questionnaire: `${base}/Questionnaire/${QUESTIONNAIRE_ID}`,
+    questionnaire: `${base}/Questionnaire/knotwise-back-pain`,
+    questionnaireFullUrl: `${base}/Questionnaire/${questionnaireId(version)}`,
     /** One code system per question: a value like `none` or `yes` means something different in each. */
-    answers: (questionId: string) => `${base}/CodeSystem/${PROTOCOL_VERSION}-${questionId}`,
+    answers: (questionId: string) => `${base}/CodeSystem/${version}-${questionId}`,
     interviewCode: `${base}/interview-code`,
     protocol: `${base}/CodeSystem/protocol`,
     assessment: `${base}/CodeSystem/assessment`,
-    disposition: `${base}/CodeSystem/${PROTOCOL_VERSION}-disposition`,
+    disposition: `${base}/CodeSystem/${version}-disposition`,
   };
 };
 
@@ -44,16 +51,17 @@ const DISPOSITION_DISPLAY: Record<string, string> = {
   self_care: 'Self-care with a self-massage plan',
 };
 
-function coding(questionId: QuestionId, value: string): Coding {
-  const label = getQuestion(questionId).options?.find((o) => o.value === value)?.label;
-  return { system: fhirUrls().answers(questionId), code: value, ...(label ? { display: label } : {}) };
+function codingOf(p: Protocol, questionId: QuestionId, value: string): Coding {
+  const label = p.question(questionId).options?.find((o) => o.value === value)?.label;
+  return { system: fhirUrls(p.id).answers(questionId), code: value, ...(label ? { display: label } : {}) };
 }
 
 /**
  * PROTOCOL.md's "asked when" as enableWhen, where FHIR can say it. The last two questions depend on the disposition
  * reached, which no enableWhen can express; the description says so in words.
  */
-function enableWhen(id: QuestionId): Pick<QuestionnaireItem, 'enableWhen' | 'enableBehavior'> {
+function enableWhen(p: Protocol, id: QuestionId): Pick<QuestionnaireItem, 'enableWhen' | 'enableBehavior'> {
+  const coding = (questionId: QuestionId, value: string) => codingOf(p, questionId, value);
   switch (id) {
     case 'movement_related':
       return { enableWhen: [{ question: 'pain_region', operator: '=', answerCoding: coding('pain_region', 'upper_back') }] };
@@ -81,16 +89,19 @@ function enableWhen(id: QuestionId): Pick<QuestionnaireItem, 'enableWhen' | 'ena
 const minMax = (url: string, value: number | undefined) =>
   value === undefined ? [] : [{ url: `http://hl7.org/fhir/StructureDefinition/${url}`, valueInteger: value }];
 
-/** Protocol bp-1 as a FHIR Questionnaire: one item per question, linkId = question id, answers as codings. */
-export function protocolQuestionnaire(): Questionnaire {
-  const conditional = QUESTIONS.filter((q) => q.askedWhen).map((q) => `${q.id}: ${q.askedWhen}`);
+/** A protocol version as a FHIR Questionnaire: one item per question, linkId = question id, answers as codings. */
+export function protocolQuestionnaire(p: Protocol): Questionnaire {
+  const conditional = p.content.questions.flatMap((q) => {
+    const when = askedWhenWords(q);
+    return when ? [`${q.id}: ${when}`] : [];
+  });
   return {
     resourceType: 'Questionnaire',
-    id: QUESTIONNAIRE_ID,
-    url: fhirUrls().questionnaire,
-    version: PROTOCOL_VERSION,
+    id: questionnaireId(p.id),
+    url: fhirUrls(p.id).questionnaire,
+    version: p.id,
     name: 'KnotwiseBackPainScreening',
-    title: `Knotwise back-pain screening (protocol ${PROTOCOL_VERSION})`,
+    title: `Knotwise back-pain screening (protocol ${p.id})`,
     status: 'active',
     subjectType: ['Patient'],
     publisher: 'Knotwise',
@@ -98,15 +109,15 @@ export function protocolQuestionnaire(): Questionnaire {
       'Questions in the order asked. An answer that makes the disposition an emergency ends the interview at once.',
       `Asked only when: ${conditional.join('; ')}.`,
     ].join(' '),
-    item: QUESTIONS.map((q, index): QuestionnaireItem => ({
+    item: p.content.questions.map((q, index): QuestionnaireItem => ({
       linkId: q.id,
       prefix: String(index),
       text: q.prompt,
       type: q.kind === 'integer' ? 'integer' : 'choice',
       ...(q.kind === 'consent' ? { required: true } : {}),
       ...(q.kind === 'multi' ? { repeats: true } : {}),
-      ...enableWhen(q.id),
-      ...(q.options ? { answerOption: q.options.map((o) => ({ valueCoding: coding(q.id, o.value) })) } : {}),
+      ...enableWhen(p, q.id),
+      ...(q.options ? { answerOption: q.options.map((o) => ({ valueCoding: codingOf(p, q.id, o.value) })) } : {}),
       ...(q.kind === 'integer' ? { extension: [...minMax('minValue', q.min), ...minMax('maxValue', q.max)] } : {}),
     })),
   };
@@ -119,14 +130,14 @@ function derivedUuid(interviewId: string, kind: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-function responseItems(detail: InterviewDetail): QuestionnaireResponseItem[] {
+function responseItems(p: Protocol, detail: InterviewDetail): QuestionnaireResponseItem[] {
   return detail.answers.map((a) => {
     const id = a.questionId as QuestionId;
     const values = Array.isArray(a.value) ? a.value : [a.value];
     return {
       linkId: id,
       text: a.question,
-      answer: values.map((v) => (typeof v === 'number' ? { valueInteger: v } : { valueCoding: coding(id, String(v)) })),
+      answer: values.map((v) => (typeof v === 'number' ? { valueInteger: v } : { valueCoding: codingOf(p, id, String(v)) })),
     };
   });
 }
@@ -137,8 +148,9 @@ function responseItems(detail: InterviewDetail): QuestionnaireResponseItem[] {
  * only by the interview's short code.
  */
 export function interviewBundle(detail: InterviewDetail, now = new Date()): Bundle {
-  const urls = fhirUrls();
   const { session, outcome } = detail;
+  const protocol = protocolFor(session.protocolVersion);
+  const urls = fhirUrls(protocol.id);
   const subject = {
     identifier: { system: urls.interviewCode, value: session.code },
     display: `Anonymous patient of interview ${session.code}`,
@@ -151,7 +163,7 @@ export function interviewBundle(detail: InterviewDetail, now = new Date()): Bund
     status: session.status === 'in_progress' ? 'in-progress' : 'completed',
     subject,
     authored: session.completedAt ?? session.updatedAt,
-    ...(detail.answers.length > 0 ? { item: responseItems(detail) } : {}),
+    ...(detail.answers.length > 0 ? { item: responseItems(protocol, detail) } : {}),
   };
   const entry: Bundle['entry'] = [{ fullUrl: `urn:uuid:${session.id}`, resource: response }];
 
@@ -189,7 +201,7 @@ export function interviewBundle(detail: InterviewDetail, now = new Date()): Bund
     };
     entry.push({ fullUrl: `urn:uuid:${riskId}`, resource: risk });
   }
-  entry.push({ fullUrl: fhirUrls().questionnaire, resource: protocolQuestionnaire() });
+  entry.push({ fullUrl: urls.questionnaireFullUrl, resource: protocolQuestionnaire(protocol) });
   return { resourceType: 'Bundle', id: randomUUID(), type: 'collection', timestamp: now.toISOString(), entry };
 }
 

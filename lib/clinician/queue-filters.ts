@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { normaliseCode } from '../interview/tokens';
-import { ALL_RULES } from '../protocol/rules';
 import { DISPOSITIONS, type Disposition } from '../protocol/types';
+import { ALL_RULE_IDS } from '../protocol/versions';
 import { day, decodeCursor, parseWith, type ParamsInput, type Parsed } from './params';
 
 /** The queue's groups, most urgent first: the five dispositions, then unfinished and declined interviews. */
@@ -19,7 +19,7 @@ export const URGENCY: Record<QueueBucket, number> = {
   declined: 0,
 };
 
-export const RULE_IDS = ALL_RULES.map((r) => r.id) as [string, ...string[]];
+export const RULE_IDS = ALL_RULE_IDS as [string, ...string[]];
 
 export interface QueueFilters {
   disposition?: QueueBucket;

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, count, desc, eq, gte, isNotNull, like, lt, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { interviews, reviews, ruleFired, type ReviewVerdict } from '../../db/schema';
-import { ALL_RULES } from '../protocol/rules';
+import { ALL_RULE_IDS } from '../protocol/versions';
 import type { Disposition, Gate } from '../protocol/types';
 import { decodeCursor, encodeCursor } from './params';
 import { cursorSchema, filtersToQuery, QUEUE_BUCKETS, URGENCY, type QueueBucket, type QueueFilters } from './queue-filters';
@@ -49,7 +49,7 @@ export interface QueueSummary {
   asOf: string;
 }
 
-const RULE_IDS = new Set<string>(ALL_RULES.map((r) => r.id));
+const RULE_IDS = new Set<string>(ALL_RULE_IDS);
 const DAY_MS = 86_400_000;
 /** The chart's default span, and its cap, in days. */
 const CHART_DAYS = 30;

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { and, count, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { interviews, reviews } from '../../db/schema';
-import { ALL_RULES } from '../protocol/rules';
-import { PROTOCOL_VERSION } from '../protocol/version';
+import { env } from '../env';
+import { protocolFor, VERSION_IDS } from '../protocol/versions';
 import { day, parseWith, type ParamsInput, type Parsed } from './params';
 
 export interface RuleReport {
@@ -35,6 +35,8 @@ export interface ProtocolReport {
 }
 
 export interface ReportFilters {
+  /** The protocol version reported on; the active one when absent. Rules and their numbers are per version. */
+  version?: string;
   from?: Date;
   to?: Date;
 }
@@ -43,7 +45,13 @@ const DAY_MS = 86_400_000;
 
 export function parseReportFilters(input: ParamsInput): Parsed<ReportFilters> {
   return parseWith(
-    z.object({ from: day('from').optional(), to: day('to').optional() }).refine((f) => !(f.from && f.to && f.from > f.to), {
+    z
+      .object({
+        version: z.enum(VERSION_IDS, { error: `version must be one of ${VERSION_IDS.join(', ')}.` }).optional(),
+        from: day('from').optional(),
+        to: day('to').optional(),
+      })
+      .refine((f) => !(f.from && f.to && f.from > f.to), {
       error: 'from must be on or before to.',
     }),
     input,
@@ -56,7 +64,8 @@ export function parseReportFilters(input: ParamsInput): Parsed<ReportFilters> {
  */
 export async function protocolReport(filters: ReportFilters = {}): Promise<ProtocolReport> {
   const db = await getDb();
-  const where: SQL[] = [eq(interviews.status, 'complete'), eq(interviews.protocolVersion, PROTOCOL_VERSION)];
+  const protocol = protocolFor(filters.version ?? env().PROTOCOL_VERSION);
+  const where: SQL[] = [eq(interviews.status, 'complete'), eq(interviews.protocolVersion, protocol.id)];
   if (filters.from) where.push(gte(interviews.createdAt, filters.from));
   if (filters.to) where.push(lt(interviews.createdAt, new Date(filters.to.getTime() + DAY_MS)));
 
@@ -108,19 +117,19 @@ export async function protocolReport(filters: ReportFilters = {}): Promise<Proto
 
   const byRule = new Map(perRule.map((r) => [r.rule, r]));
   return {
-    protocolVersion: PROTOCOL_VERSION,
+    protocolVersion: protocol.id,
     from: filters.from?.toISOString().slice(0, 10) ?? null,
     to: filters.to?.toISOString().slice(0, 10) ?? null,
     interviews: totals?.interviews ?? 0,
     reviewedInterviews: totals?.reviewed ?? 0,
-    rules: ALL_RULES.map((rule) => {
+    rules: protocol.rules.map((rule) => {
       const r = byRule.get(rule.id);
       const over = r?.overTriaged ?? 0;
       const under = r?.underTriaged ?? 0;
       return {
         id: rule.id,
-        kind: 'disposition' in rule ? 'disposition' : 'gate',
-        leadsTo: 'disposition' in rule ? rule.disposition : rule.gate,
+        kind: rule.table,
+        leadsTo: rule.outcome,
         condition: rule.condition,
         fired: r?.fired ?? 0,
         reviewed: r?.reviewed ?? 0,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { forget, recall, remember } from './answer-cache';
 
-const entry = (version: number) => ({ tokenHash: 'h', version, answers: [] });
+const entry = (version: number) => ({ tokenHash: 'h', version, protocolVersion: 'bp-2', answers: [] });
 
 afterEach(() => vi.useRealTimers());
 

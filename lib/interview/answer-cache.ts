@@ -5,6 +5,8 @@ import type { RecordedAnswer, ResumePoint } from './replay';
 export interface KnownInterview {
   tokenHash: string;
   version: number;
+  /** The interview's protocol version: the answers replay, and the resume point is valid, only under it. */
+  protocolVersion: string;
   answers: readonly RecordedAnswer[];
   /** The machine after exactly these answers, when this process ran it: the next answer need not replay them. */
   resume?: ResumePoint;

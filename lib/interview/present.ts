@@ -1,7 +1,6 @@
-import { getQuestion } from '../protocol/questions';
+import type { Protocol } from '../protocol/define';
 import type { Outcome } from '../protocol/outcome';
 import type { QuestionId } from '../protocol/types';
-import { PROTOCOL_VERSION } from '../protocol/version';
 import type { InterviewRow, TranscriptRow } from '../../db/schema';
 import type { InterviewState } from './replay';
 
@@ -28,6 +27,7 @@ export interface SessionView {
   code: string;
   status: 'in_progress' | 'complete' | 'declined';
   protocolVersion: string;
+  locale: string;
   createdAt: string;
 }
 
@@ -40,8 +40,8 @@ export interface Entry {
   supersededAt?: string;
 }
 
-export function questionView(id: QuestionId): QuestionView {
-  const q = getQuestion(id);
+export function questionView(p: Protocol, id: QuestionId): QuestionView {
+  const q = p.question(id);
   return {
     id: q.id,
     kind: q.kind,
@@ -52,11 +52,11 @@ export function questionView(id: QuestionId): QuestionView {
   };
 }
 
-export function turnOf(state: InterviewState): Turn {
+export function turnOf(p: Protocol, state: InterviewState): Turn {
   return {
     step: state.step,
     status: state.status,
-    ...(state.question ? { question: questionView(state.question) } : {}),
+    ...(state.question ? { question: questionView(p, state.question) } : {}),
     ...(state.outcome ? { outcome: state.outcome } : {}),
   };
 }
@@ -65,12 +65,15 @@ export function sessionStatus(state: InterviewState): SessionView['status'] {
   return state.status === 'asking' ? 'in_progress' : state.status;
 }
 
-export function sessionView(row: Pick<InterviewRow, 'id' | 'code' | 'status' | 'protocolVersion' | 'createdAt'>): SessionView {
+export function sessionView(
+  row: Pick<InterviewRow, 'id' | 'code' | 'status' | 'protocolVersion' | 'locale' | 'createdAt'>,
+): SessionView {
   return {
     id: row.id,
     code: row.code,
     status: row.status,
-    protocolVersion: row.protocolVersion ?? PROTOCOL_VERSION,
+    protocolVersion: row.protocolVersion,
+    locale: row.locale,
     createdAt: row.createdAt.toISOString(),
   };
 }

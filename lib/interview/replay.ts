@@ -1,8 +1,8 @@
 import { createActor, type Snapshot } from 'xstate';
-import { currentQuestion, finalDisposition, triageMachine } from '../../machines/triage';
+import { currentQuestion, finalDisposition, machineFor } from '../../machines/triage';
 import { allowedAnswers, checkAnswer } from '../protocol/answer-schema';
+import type { Protocol } from '../protocol/define';
 import { buildOutcome, type Outcome } from '../protocol/outcome';
-import { getQuestion, isQuestionId } from '../protocol/questions';
 import type { Answers, AnswerValue, QuestionId } from '../protocol/types';
 
 export interface RecordedAnswer {
@@ -31,17 +31,21 @@ export type AnswerRejection =
   | { code: 'not_current_question'; message: string }
   | { code: 'invalid_answer'; message: string; questionId: QuestionId; allowed?: string[]; min?: number; max?: number };
 
-/** The machine after some answers, as plain data: where the next answer can start from instead of a replay. */
+/**
+ * The machine after some answers, as plain data: where the next answer can start from instead of a replay. Valid only
+ * for the version whose machine wrote it: an interview keeps one version for life, and so does its resume point.
+ */
 export type ResumePoint = Snapshot<unknown>;
 
 export type AnswerResult =
   | { ok: true; state: InterviewState; accepted: RecordedAnswer; resume: ResumePoint }
   | { ok: false; error: AnswerRejection };
 
-function runMachine(answers: readonly RecordedAnswer[], from?: ResumePoint) {
+function runMachine(p: Protocol, answers: readonly RecordedAnswer[], from?: ResumePoint) {
+  const machine = machineFor(p);
   // A resume point is always taken after exactly these answers (answer-cache.ts keeps the two together).
-  if (from) return createActor(triageMachine, { snapshot: from }).start();
-  const actor = createActor(triageMachine).start();
+  if (from) return createActor(machine, { snapshot: from }).start();
+  const actor = createActor(machine).start();
   for (const a of answers) {
     if (currentQuestion(actor.getSnapshot()) !== a.questionId) {
       throw new Error(`Stored answers do not replay: "${a.questionId}" is not the question being asked.`);
@@ -51,7 +55,7 @@ function runMachine(answers: readonly RecordedAnswer[], from?: ResumePoint) {
   return actor;
 }
 
-function stateOf(actor: ReturnType<typeof runMachine>, answered: readonly RecordedAnswer[]): InterviewState {
+function stateOf(p: Protocol, actor: ReturnType<typeof runMachine>, answered: readonly RecordedAnswer[]): InterviewState {
   const snapshot = actor.getSnapshot();
   const answers = snapshot.context.answers;
   const asked = answered.map((a) => a.questionId);
@@ -59,23 +63,30 @@ function stateOf(actor: ReturnType<typeof runMachine>, answered: readonly Record
   if (question) return { status: 'asking', step: answered.length, question, asked: [...asked, question], answers };
   const disposition = finalDisposition(snapshot);
   if (!disposition) return { status: 'declined', step: answered.length, asked, answers };
-  return { status: 'complete', step: answered.length, asked, answers, outcome: buildOutcome(answers, disposition) };
+  return { status: 'complete', step: answered.length, asked, answers, outcome: buildOutcome(p, answers, disposition) };
 }
 
 /**
  * The interview that these answers lead to. The answers list is the source of truth: the state, the next
- * question and the outcome all follow from replaying it. Throws if the list does not replay (corrupt data).
+ * question and the outcome all follow from replaying it under the interview's version. Throws if the list does not
+ * replay (corrupt data).
  */
-export function replay(answers: readonly RecordedAnswer[]): InterviewState {
-  return stateOf(runMachine(answers), answers);
+export function replay(p: Protocol, answers: readonly RecordedAnswer[]): InterviewState {
+  return stateOf(p, runMachine(p, answers), answers);
 }
 
 /**
  * Checks one answer against the interview these answers lead to and, if it fits, the state after it. `from`, the
  * resume point of these same answers, saves replaying them.
  */
-export function answerNext(answers: readonly RecordedAnswer[], questionId: string, value: unknown, from?: ResumePoint): AnswerResult {
-  const actor = runMachine(answers, from);
+export function answerNext(
+  p: Protocol,
+  answers: readonly RecordedAnswer[],
+  questionId: string,
+  value: unknown,
+  from?: ResumePoint,
+): AnswerResult {
+  const actor = runMachine(p, answers, from);
   const current = currentQuestion(actor.getSnapshot());
   if (!current) {
     return {
@@ -95,16 +106,16 @@ export function answerNext(answers: readonly RecordedAnswer[], questionId: strin
       },
     };
   }
-  const checked = checkAnswer(current, value);
+  const checked = checkAnswer(p, current, value);
   if (!checked.ok) {
     return {
       ok: false,
-      error: { code: 'invalid_answer', message: checked.message, questionId: current, ...allowedAnswers(getQuestion(current)) },
+      error: { code: 'invalid_answer', message: checked.message, questionId: current, ...allowedAnswers(p.question(current)) },
     };
   }
   const accepted: RecordedAnswer = { questionId: current, value: checked.value };
   actor.send({ type: 'ANSWER', questionId: current, value: checked.value });
-  return { ok: true, state: stateOf(actor, [...answers, accepted]), accepted, resume: actor.getPersistedSnapshot() };
+  return { ok: true, state: stateOf(p, actor, [...answers, accepted]), accepted, resume: actor.getPersistedSnapshot() };
 }
 
 export type ReviseResult = { ok: true; kept: RecordedAnswer[]; state: InterviewState } | { ok: false; message: string };
@@ -113,11 +124,11 @@ export type ReviseResult = { ok: true; kept: RecordedAnswer[]; state: InterviewS
  * Asks an earlier question again: the answers before it are kept and it becomes the current question; the answer
  * to it and every later one are superseded.
  */
-export function revise(answers: readonly RecordedAnswer[], questionId: string): ReviseResult {
+export function revise(p: Protocol, answers: readonly RecordedAnswer[], questionId: string): ReviseResult {
   const index = answers.findIndex((a) => a.questionId === questionId);
-  if (!isQuestionId(questionId) || index < 0) {
+  if (!p.isQuestionId(questionId) || index < 0) {
     return { ok: false, message: `"${questionId}" has not been answered in this interview, so it cannot be changed.` };
   }
   const kept = answers.slice(0, index);
-  return { ok: true, kept, state: replay(kept) };
+  return { ok: true, kept, state: replay(p, kept) };
 }

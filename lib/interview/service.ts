@@ -3,9 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, gte, isNull, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from '../../db/client';
 import { interviews, transcriptEntries, type InterviewRow } from '../../db/schema';
-import { answerLabel, getQuestion } from '../protocol/questions';
+import { env } from '../env';
+import type { Protocol } from '../protocol/define';
 import type { QuestionId } from '../protocol/types';
-import { PROTOCOL_VERSION } from '../protocol/version';
+import { protocolFor } from '../protocol/versions';
+import { answerLabel } from '../protocol/words';
 import { entryView, sessionStatus, sessionView, turnOf, type Entry, type SessionView, type Turn } from './present';
 import { answerNext, replay, revise, type InterviewState, type RecordedAnswer, type ResumePoint } from './replay';
 import { authorised, UNAUTHORIZED } from './access';
@@ -37,6 +39,7 @@ function findAuthorisedWithAnswers(db: Db, id: string, token: string): Promise<K
       .select({
         tokenHash: interviews.tokenHash,
         version: interviews.version,
+        protocolVersion: interviews.protocolVersion,
         answers: sql<RecordedAnswer[]>`coalesce((
           select jsonb_agg(jsonb_build_object('questionId', e.question_id, 'value', e.value) order by e.step)
           from ${transcriptEntries} e
@@ -64,7 +67,7 @@ async function liveAnswers(q: Queryable, interviewId: string): Promise<RecordedA
   return rows.map((r) => ({ questionId: r.questionId as QuestionId, value: r.value as RecordedAnswer['value'] }));
 }
 
-function askedEntry(interviewId: string, state: InterviewState, at: Date) {
+function askedEntry(p: Protocol, interviewId: string, state: InterviewState, at: Date) {
   if (!state.question) return [];
   return [
     {
@@ -72,7 +75,7 @@ function askedEntry(interviewId: string, state: InterviewState, at: Date) {
       role: 'assistant' as const,
       questionId: state.question,
       step: state.step,
-      text: getQuestion(state.question).prompt,
+      text: p.question(state.question).prompt,
       at,
     },
   ];
@@ -96,11 +99,25 @@ function changedColumns(state: InterviewState, at: Date) {
   return { ...derivedColumns(state, at), version: sql`${interviews.version} + 1` };
 }
 
-/** Starts an interview. The token is returned once and only its hash is kept. */
-export async function startInterview(locale = 'en'): Promise<{ session: SessionView; token: string; turn: Turn }> {
+export interface StartOptions {
+  locale?: string;
+  /** One of the versions this build supports (checked by the caller); the deployment's active one when absent. */
+  protocolVersion?: string;
+}
+
+/**
+ * Starts an interview under its protocol version, which it keeps for life. The token is returned once and only its
+ * hash is kept.
+ */
+export async function startInterview({ locale = 'en', protocolVersion }: StartOptions = {}): Promise<{
+  session: SessionView;
+  token: string;
+  turn: Turn;
+}> {
   const db = await getDb();
+  const protocol = protocolFor(protocolVersion ?? env().PROTOCOL_VERSION);
   const token = newToken();
-  const state = replay([]);
+  const state = replay(protocol, []);
   const now = new Date();
   for (let attempt = 0; ; attempt++) {
     const id = randomUUID();
@@ -109,7 +126,7 @@ export async function startInterview(locale = 'en'): Promise<{ session: SessionV
         id,
         code: newCode(),
         tokenHash: hashToken(token),
-        protocolVersion: PROTOCOL_VERSION,
+        protocolVersion: protocol.id,
         locale,
         ...derivedColumns(state, now),
         createdAt: now,
@@ -119,9 +136,9 @@ export async function startInterview(locale = 'en'): Promise<{ session: SessionV
       await db
         .with(created)
         .insert(transcriptEntries)
-        .values(askedEntry(id, state, now).map((entry) => ({ ...entry, interviewId: sql`(select ${created.id} from ${created})` })));
-      remember(id, { tokenHash: row.tokenHash, version: 0, answers: [] });
-      return { session: sessionView(row), token, turn: turnOf(state) };
+        .values(askedEntry(protocol, id, state, now).map((entry) => ({ ...entry, interviewId: sql`(select ${created.id} from ${created})` })));
+      remember(id, { tokenHash: row.tokenHash, version: 0, protocolVersion: protocol.id, answers: [] });
+      return { session: sessionView(row), token, turn: turnOf(protocol, state) };
     } catch (error) {
       // Nine characters from 27 make a clash rare; a clash on the unique code is simply retried.
       if (attempt >= 4 || !String((error as { cause?: unknown }).cause ?? error).includes('interviews_code_key')) throw error;
@@ -146,7 +163,8 @@ export async function loadInterview(
     .filter((r) => r.role === 'patient' && !r.supersededAt)
     .sort((a, b) => a.step - b.step)
     .map((r) => ({ questionId: r.questionId as QuestionId, value: r.value as RecordedAnswer['value'] }));
-  return { ok: true, session: sessionView(row), turn: turnOf(replay(answers)), transcript: rows.map(entryView) };
+  const protocol = protocolFor(row.protocolVersion);
+  return { ok: true, session: sessionView(row), turn: turnOf(protocol, replay(protocol, answers)), transcript: rows.map(entryView) };
 }
 
 /** Canonical form for comparing a retried answer with the stored one: option order does not matter. */
@@ -164,10 +182,14 @@ export interface AnswerInput {
 /** What an answer leads to before anything is written: a reply as it stands, or the state to record. */
 type Decision =
   | { reply: ServiceResult<{ turn: Turn }> }
-  | { record: { state: InterviewState; accepted: RecordedAnswer; step: number; resume: ResumePoint } };
+  | { record: { protocol: Protocol; state: InterviewState; accepted: RecordedAnswer; step: number; resume: ResumePoint } };
 
-function decideAnswer({ answers, resume }: Pick<KnownInterview, 'answers' | 'resume'>, input: AnswerInput): Decision {
-  const current = () => turnOf(replay(answers));
+function decideAnswer(
+  { answers, resume, protocolVersion }: Pick<KnownInterview, 'answers' | 'resume' | 'protocolVersion'>,
+  input: AnswerInput,
+): Decision {
+  const protocol = protocolFor(protocolVersion);
+  const current = () => turnOf(protocol, replay(protocol, answers));
   // A retry of an answer already accepted returns the current turn and stores nothing.
   const retryOf = input.step ?? answers.length - 1;
   const earlier = answers[retryOf];
@@ -186,12 +208,12 @@ function decideAnswer({ answers, resume }: Pick<KnownInterview, 'answers' | 'res
       },
     };
   }
-  const result = answerNext(answers, input.questionId, input.value, resume);
+  const result = answerNext(protocol, answers, input.questionId, input.value, resume);
   if (!result.ok) {
     const { error } = result;
     return { reply: { ok: false, error: error.code === 'invalid_answer' ? error : { ...error, turn: current() } } };
   }
-  return { record: { state: result.state, accepted: result.accepted, step: answers.length, resume: result.resume } };
+  return { record: { protocol, state: result.state, accepted: result.accepted, step: answers.length, resume: result.resume } };
 }
 
 /**
@@ -199,18 +221,18 @@ function decideAnswer({ answers, resume }: Pick<KnownInterview, 'answers' | 'res
  * (and the next question) are stored only if it did. Returns false when another request got there first.
  */
 async function recordAnswer(db: Db, id: string, version: number, record: Extract<Decision, { record: unknown }>['record']) {
-  const { state, accepted, step } = record;
+  const { protocol, state, accepted, step } = record;
   const now = new Date();
   const entries = [
     {
       role: 'patient',
       question_id: accepted.questionId,
       step,
-      text: answerLabel(accepted.questionId, accepted.value),
+      text: answerLabel(protocol, accepted.questionId, accepted.value),
       value: accepted.value,
       at: now,
     },
-    ...askedEntry(id, state, now).map((e) => ({ role: e.role, question_id: e.questionId, step: e.step, text: e.text, value: null, at: e.at })),
+    ...askedEntry(protocol, id, state, now).map((e) => ({ role: e.role, question_id: e.questionId, step: e.step, text: e.text, value: null, at: e.at })),
   ];
   const claim = db
     .update(interviews)
@@ -247,9 +269,9 @@ export async function submitAnswer(id: string, token: string, input: AnswerInput
     if (!found) return { ok: false, error: UNAUTHORIZED };
     const decision = decideAnswer(found, input);
     if ('record' in decision && (await recordAnswer(db, id, found.version, decision.record))) {
-      const { accepted, state, resume } = decision.record;
-      remember(id, { tokenHash: found.tokenHash, version: found.version + 1, answers: [...found.answers, accepted], resume });
-      return { ok: true, turn: turnOf(state) };
+      const { accepted, state, resume, protocol } = decision.record;
+      remember(id, { ...found, version: found.version + 1, answers: [...found.answers, accepted], resume });
+      return { ok: true, turn: turnOf(protocol, state) };
     }
     if ('reply' in decision && !hint) return decision.reply;
     // Stale (lost a race, or a reply decided on the hint): decide again on what the database holds.
@@ -257,12 +279,13 @@ export async function submitAnswer(id: string, token: string, input: AnswerInput
     hint = undefined;
     if (round === MAX_ROUNDS) {
       const answers = (await findAuthorisedWithAnswers(db, id, token))?.answers ?? found.answers;
+      const protocol = protocolFor(found.protocolVersion);
       return {
         ok: false,
         error: {
           code: 'stale_step',
           message: 'This interview is being answered from somewhere else at the same moment. Continue from the current question.',
-          turn: turnOf(replay(answers)),
+          turn: turnOf(protocol, replay(protocol, answers)),
         },
       };
     }
@@ -276,12 +299,13 @@ export async function reviseAnswer(id: string, token: string, questionId: string
   const reply = await db.transaction(async (tx): Promise<ServiceResult<{ turn: Turn }>> => {
     const row = await findAuthorised(tx, id, token, true);
     if (!row) return { ok: false, error: UNAUTHORIZED };
+    const protocol = protocolFor(row.protocolVersion);
     const answers = await liveAnswers(tx, id);
-    const state = replay(answers);
-    if (state.question === questionId) return { ok: true, turn: turnOf(state) };
-    const result = revise(answers, questionId);
+    const state = replay(protocol, answers);
+    if (state.question === questionId) return { ok: true, turn: turnOf(protocol, state) };
+    const result = revise(protocol, answers, questionId);
     if (!result.ok) {
-      return { ok: false, error: { code: 'not_current_question', message: result.message, turn: turnOf(state) } };
+      return { ok: false, error: { code: 'not_current_question', message: result.message, turn: turnOf(protocol, state) } };
     }
     const from = result.kept.length;
     const now = new Date();
@@ -302,8 +326,8 @@ export async function reviseAnswer(id: string, token: string, questionId: string
       .update(interviews)
       .set(changedColumns(result.state, now))
       .where(eq(interviews.id, id));
-    changed = { tokenHash: row.tokenHash, version: row.version + 1, answers: result.kept };
-    return { ok: true, turn: turnOf(result.state) };
+    changed = { tokenHash: row.tokenHash, version: row.version + 1, protocolVersion: row.protocolVersion, answers: result.kept };
+    return { ok: true, turn: turnOf(protocol, result.state) };
   });
   // Only once committed: a rolled-back revision must not become what this process believes.
   if (changed) remember(id, changed);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { QUESTIONS, type QuestionDef } from './questions';
+import type { Protocol } from './define';
+import type { QuestionDef } from './model';
 import type { AnswerValue, QuestionId } from './types';
 
 function allowedList(q: QuestionDef): string {
@@ -37,13 +38,23 @@ function buildSchema(q: QuestionDef): z.ZodType<AnswerValue> {
   }
 }
 
-const schemas = new Map(QUESTIONS.map((q) => [q.id, buildSchema(q)]));
+// Built once per version: a version's questions never change once loaded.
+const schemasOf = new WeakMap<Protocol, Map<QuestionId, z.ZodType<AnswerValue>>>();
+
+function schemas(protocol: Protocol) {
+  let built = schemasOf.get(protocol);
+  if (!built) {
+    built = new Map(protocol.content.questions.map((q) => [q.id, buildSchema(q)]));
+    schemasOf.set(protocol, built);
+  }
+  return built;
+}
 
 export type AnswerCheck = { ok: true; value: AnswerValue } | { ok: false; message: string };
 
-/** Validates one answer against its question. The message is written for the person answering. */
-export function checkAnswer(questionId: QuestionId, value: unknown): AnswerCheck {
-  const schema = schemas.get(questionId);
+/** Validates one answer against its question in this version. The message is written for the person answering. */
+export function checkAnswer(protocol: Protocol, questionId: QuestionId, value: unknown): AnswerCheck {
+  const schema = schemas(protocol).get(questionId);
   if (!schema) return { ok: false, message: `There is no question "${questionId}".` };
   const parsed = schema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };

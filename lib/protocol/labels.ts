@@ -1,5 +1,14 @@
-import type { PlanGate } from './plan/limits';
-import type { PlanArea, Position, Tool } from './types';
+import type { PlanGate } from './model';
+import type { Disposition, PlanArea, Position, Tool } from './types';
+
+/** Short headline for each disposition. */
+export const DISPOSITION_TITLE: Record<Disposition, string> = {
+  emergency_ambulance: 'Call your emergency number now',
+  emergency: 'Go to an emergency department now',
+  consultation_24: 'See a doctor within 24 hours',
+  consultation: 'Book an appointment',
+  self_care: 'Your self-massage plan',
+};
 
 /** Patient-facing names for the plan's ids (PROTOCOL.md section 5). */
 export const AREA_LABEL: Record<PlanArea, string> = {

@@ -1,4 +1,4 @@
-import { DISPOSITION_ADVICE, SAFETY_NET } from './advice';
+import type { Protocol } from './define';
 import { firedDispositionRules, massageGate } from './evaluate';
 import { buildPlan, type Plan } from './plan/build';
 import type { Answers, Disposition, Gate } from './types';
@@ -18,16 +18,16 @@ export interface Outcome {
  * Builds the outcome for the disposition the machine reached. The fired rules are every rule that holds on the
  * answers given (an early exit leaves later questions unanswered, so their rules cannot fire).
  */
-export function buildOutcome(answers: Answers, disposition: Disposition): Outcome {
-  const { gate, gateRules } = massageGate(answers, disposition);
+export function buildOutcome(p: Protocol, answers: Answers, disposition: Disposition): Outcome {
+  const { gate, gateRules } = massageGate(p, answers, disposition);
   const outcome: Outcome = {
     disposition,
     gate,
-    rules: firedDispositionRules(answers),
+    rules: firedDispositionRules(p, answers),
     gateRules,
-    advice: [...DISPOSITION_ADVICE[disposition]],
-    safetyNet: [...SAFETY_NET],
+    advice: [...p.content.advice[disposition]],
+    safetyNet: p.content.safetyNet.map((l) => l.text),
   };
-  if (gate !== 'none') outcome.plan = buildPlan(answers, gate);
+  if (gate !== 'none') outcome.plan = buildPlan(p, answers, gate);
   return outcome;
 }

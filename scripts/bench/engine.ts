@@ -1,12 +1,15 @@
-// Engine benchmark: full interviews replayed per second in one process, next to a bare XState machine with as many
-// states and no rules or plan (the floor). Target: at least half the floor's rate.
+// Engine benchmark: full interviews replayed per second in one process under the newest protocol version, next to a
+// bare XState machine with as many states and no rules or plan (the floor). Target: at least half the floor's rate.
 import { createActor, setup } from 'xstate';
-import { triageMachine } from '../../machines/triage';
+import { machineFor } from '../../machines/triage';
 import { replay, type RecordedAnswer } from '../../lib/interview/replay';
 import { play } from '../../lib/interview/play';
+import { NEWEST_VERSION, protocolFor } from '../../lib/protocol/versions';
 import { SELF_CARE } from '../../tests/support/answers';
 
-const STATES = Object.keys(triageMachine.root.states.interview!.states).length + Object.keys(triageMachine.root.states).length - 1;
+const PROTOCOL = protocolFor(NEWEST_VERSION);
+const MACHINE = machineFor(PROTOCOL);
+const STATES = Object.keys(MACHINE.root.states.interview!.states).length + Object.keys(MACHINE.root.states).length - 1;
 
 /** The floor: one state per question, one ANSWER event each, nothing evaluated. */
 const bareMachine = setup({ types: { events: {} as { type: 'ANSWER'; value: unknown } } }).createMachine({
@@ -21,7 +24,7 @@ const bareMachine = setup({ types: { events: {} as { type: 'ANSWER'; value: unkn
 });
 
 function recorded(map: Record<string, unknown>): RecordedAnswer[] {
-  const result = play(map);
+  const result = play(map, PROTOCOL);
   if ('error' in result) throw new Error(result.error);
   return result.asked.map((questionId) => ({ questionId, value: map[questionId] as RecordedAnswer['value'] }));
 }
@@ -63,13 +66,13 @@ const floorRun = (i: number) => {
   const n = EVENTS[i % EVENTS.length]!;
   for (let k = 0; k < n; k++) actor.send({ type: 'ANSWER', value: k });
 };
-const engineRun = (i: number) => void replay(INTERVIEWS[i % INTERVIEWS.length]!);
+const engineRun = (i: number) => void replay(PROTOCOL, INTERVIEWS[i % INTERVIEWS.length]!);
 
 export function benchEngine(seconds = 5) {
   const r = compare(floorRun, engineRun, seconds);
   return {
     floor: { label: `bare XState machine, ${STATES} states`, interviewsPerSecond: Math.round(r.a) },
-    engine: { label: 'triage engine: replay, rules, outcome and plan', interviewsPerSecond: Math.round(r.b) },
+    engine: { label: `triage engine (${PROTOCOL.id}): replay, rules, outcome and plan`, interviewsPerSecond: Math.round(r.b) },
     ratio: Number((r.b / r.a).toFixed(3)),
     target: 0.5,
   };

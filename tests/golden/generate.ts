@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { play } from '../../lib/interview/play';
+import { protocolFor } from '../../lib/protocol/versions';
 import { answerSets } from './answer-sets';
 import { goldenOf } from './summary';
 
@@ -21,7 +22,7 @@ const caseAnswers = readdirSync(casesDir)
   .flatMap((f) => (JSON.parse(readFileSync(casesDir + f, 'utf8')) as { id: string; answers: Record<string, unknown> }[]).map((c) => ({ id: `case:${c.id}`, answers: c.answers })));
 const random = answerSets(SEED, RANDOM_SETS).map((answers, i) => ({ id: `random:${i}`, answers }));
 
-const entries = [...caseAnswers, ...random].map(({ id, answers }) => ({ id, answers, result: goldenOf(play(answers)) }));
+const entries = [...caseAnswers, ...random].map(({ id, answers }) => ({ id, answers, result: goldenOf(play(answers, protocolFor('bp-1'))) }));
 const out = fileURLToPath(new URL('./bp-1.json', import.meta.url));
 writeFileSync(out, `{"version":"bp-1","seed":${SEED},"entries":[\n${entries.map((e) => JSON.stringify(e)).join(',\n')}\n]}\n`);
 console.log(`wrote ${entries.length} entries to ${out}`);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { play } from '@/lib/interview/play';
+import { protocolFor } from '@/lib/protocol/versions';
 import { goldenOf, type GoldenResult } from '../golden/summary';
 
 /**
@@ -20,7 +21,7 @@ describe(`golden outcomes of ${golden.version}`, () => {
 
   it('replays every stored interview to exactly the stored outcome', () => {
     const differences = golden.entries
-      .map((e) => ({ id: e.id, expected: e.result, actual: goldenOf(play(e.answers)) }))
+      .map((e) => ({ id: e.id, expected: e.result, actual: goldenOf(play(e.answers, protocolFor(golden.version))) }))
       .filter((d) => JSON.stringify(d.actual) !== JSON.stringify(d.expected));
     expect(differences.slice(0, 5)).toEqual([]);
   }, 300_000);

@@ -56,7 +56,7 @@ export default async function SummaryPage() {
         </p>
 
         {turn.status === 'complete' && turn.outcome ? (
-          <OutcomeCard outcome={turn.outcome} number={number} level={2} />
+          <OutcomeCard outcome={turn.outcome} protocolVersion={session.protocolVersion} number={number} level={2} />
         ) : (
           <section className="outcome-section" aria-labelledby="no-outcome">
             <h2 id="no-outcome">{turn.status === 'declined' ? 'You chose not to go on' : 'Not finished yet'}</h2>

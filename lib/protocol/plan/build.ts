@@ -1,17 +1,7 @@
-import { cite } from '../sources';
+import type { Protocol } from '../define';
+import { AREA_LABEL } from '../labels';
+import type { PlanContent, PlanGate, Technique, Variant } from '../model';
 import { REGIONS, type Answers, type PlanArea, type Position, type Region, type Tool } from '../types';
-import { NEIGHBOUR_REGIONS, TECHNIQUES, type Technique, type Variant } from './catalogue';
-import {
-  ALWAYS_GENTLE_AREAS,
-  BACK_AREAS,
-  FALLBACK_TOOL,
-  GATE_DOSE,
-  GATE_LIMITS,
-  MAX_STEPS,
-  MIN_STEPS,
-  NO_FOAM_ROLLER_AREAS,
-  type PlanGate,
-} from './limits';
 
 export interface PlanStep {
   area: PlanArea;
@@ -38,23 +28,9 @@ export interface Plan {
   toolNote?: string;
 }
 
-export const STOP_RULES: readonly string[] = [
-  'Stop and book an appointment with your doctor or physiotherapist if you feel a sharp pinch, tingling or numbness.',
-  'Stop and book an appointment if you get a bruise, or if the pain spreads or gets worse.',
-  'Stop and book an appointment if you are still sore more than 48 hours (2 days) after a session.',
-  'Call your emergency number at once if you get chest pain, sudden tearing pain, stroke signs (a drooping face, slurred speech, sudden severe headache), or new numbness around your bottom or genitals, or trouble peeing.',
-  'Call your emergency number at once if you get pain, tingling or weakness in both legs, trouble controlling your bowels, or new clumsy hands or unsteady walking.',
-];
-
-export const KEEP_ACTIVE: readonly string[] = [
-  'Massage alone is not enough. Keep moving: gentle activity helps back pain get better faster than rest.',
-  'Walk every day. Start with a few minutes and add a little more each day.',
-  'Keep doing your normal daily activities as much as you can, even if you go a bit slower.',
-  'Get up and move for a few minutes every 30 minutes when you sit for a long time.',
-  'Gentle stretching, swimming, yoga or pilates can help. Exercise that suits you is the best kind.',
-];
-
 interface PlanContext {
+  plan: PlanContent;
+  cite: Protocol['cite'];
   gate: PlanGate;
   floorOk: boolean;
   tools: readonly Tool[];
@@ -62,20 +38,23 @@ interface PlanContext {
 
 /** Every hard limit of PROTOCOL.md section 5 that depends on the step itself. */
 function variantAllowed(technique: Technique, variant: Variant, ctx: PlanContext): boolean {
-  const limits = GATE_LIMITS[ctx.gate];
+  const limits = ctx.plan.limits[ctx.gate];
   if (!ctx.tools.includes(variant.tool)) return false;
   if (technique.standardOnly && ctx.gate !== 'standard') return false;
-  if (!(limits.positions as readonly Position[]).includes(variant.position)) return false;
+  if (!limits.positions.includes(variant.position)) return false;
   if (variant.position === 'floor' && !ctx.floorOk) return false;
   if (variant.tool === 'foam_roller') {
-    if (NO_FOAM_ROLLER_AREAS.includes(technique.area)) return false;
-    if (!limits.foamRollerOnBack && BACK_AREAS.includes(technique.area)) return false;
+    if (ctx.plan.noFoamRollerAreas.includes(technique.area)) return false;
+    if (!limits.foamRollerOnBack && ctx.plan.backAreas.includes(technique.area)) return false;
   }
   return true;
 }
 
-function toStep(technique: Technique, variant: Variant, gate: PlanGate): PlanStep {
-  const dose = ALWAYS_GENTLE_AREAS.includes(technique.area) ? GATE_DOSE.gentle : GATE_DOSE[gate];
+/** The technique as a step with the patient's tools, or undefined when none of them may be used for it. */
+function stepFor(technique: Technique, ctx: PlanContext): PlanStep | undefined {
+  const variant = technique.variants.find((v) => variantAllowed(technique, v, ctx));
+  if (!variant) return undefined;
+  const dose = ctx.plan.alwaysGentleAreas.includes(technique.area) ? ctx.plan.dose.gentle : ctx.plan.dose[ctx.gate];
   return {
     area: technique.area,
     muscle: technique.muscle,
@@ -83,14 +62,16 @@ function toStep(technique: Technique, variant: Variant, gate: PlanGate): PlanSte
     position: variant.position,
     ...dose,
     instructions: variant.instructions,
-    source: cite(technique.sources),
+    source: ctx.cite(technique.sources),
     perSide: variant.perSide,
   };
 }
 
-/** Techniques for the regions, taking one from each region in turn so every painful region gets a step early. */
-function interleave(regions: readonly Region[]): Technique[] {
-  const queues = regions.map((r) => TECHNIQUES.filter((t) => t.regions.includes(r)));
+const techniquesFor = (plan: PlanContent, region: Region) => plan.techniques.filter((t) => t.regions.includes(region));
+
+/** bp-1: techniques for the regions, taking one from each region in turn so every painful region gets a step early. */
+function interleave(plan: PlanContent, regions: readonly Region[]): Technique[] {
+  const queues = regions.map((r) => techniquesFor(plan, r));
   const out: Technique[] = [];
   for (let i = 0; queues.some((q) => i < q.length); i++) {
     for (const q of queues) {
@@ -101,25 +82,73 @@ function interleave(regions: readonly Region[]): Technique[] {
   return out;
 }
 
-function addSteps(regions: readonly Region[], ctx: PlanContext, steps: PlanStep[]): void {
-  for (const technique of interleave(regions)) {
-    if (steps.length >= MAX_STEPS) return;
+function addSteps(techniques: readonly Technique[], ctx: PlanContext, steps: PlanStep[]): void {
+  for (const technique of techniques) {
+    if (steps.length >= ctx.plan.maxSteps) return;
     if (steps.some((s) => s.muscle === technique.muscle)) continue;
-    const variant = technique.variants.find((v) => variantAllowed(technique, v, ctx));
-    if (variant) steps.push(toStep(technique, variant, ctx.gate));
+    const step = stepFor(technique, ctx);
+    if (step) steps.push(step);
   }
 }
 
-function chooseSteps(painRegions: readonly Region[], ctx: PlanContext): PlanStep[] {
-  const own = REGIONS.filter((r) => painRegions.includes(r));
+/** bp-1's coverage: the painful regions in turn, completed from neighbouring regions. */
+function neighbourSteps(regions: readonly Region[], neighbours: Readonly<Record<Region, readonly Region[]>>, ctx: PlanContext): PlanStep[] {
   const steps: PlanStep[] = [];
-  addSteps(own, ctx, steps);
+  addSteps(interleave(ctx.plan, regions), ctx, steps);
   // Neighbouring muscles only complete a plan that already works on the painful area; a plan of neighbours alone
   // would leave the pain untreated, so that case falls back to a tennis ball instead.
-  if (steps.length > 0 && steps.length < MIN_STEPS) {
-    addSteps(REGIONS.filter((r) => !own.includes(r) && own.some((o) => NEIGHBOUR_REGIONS[o].includes(r))), ctx, steps);
+  if (steps.length > 0 && steps.length < ctx.plan.minSteps) {
+    const near = REGIONS.filter((r) => !regions.includes(r) && regions.some((o) => neighbours[o].includes(r)));
+    addSteps(interleave(ctx.plan, near), ctx, steps);
   }
   return steps;
+}
+
+function neighboursPlan(regions: readonly Region[], neighbours: Readonly<Record<Region, readonly Region[]>>, ctx: PlanContext) {
+  const steps = neighbourSteps(regions, neighbours, ctx);
+  if (steps.length >= ctx.plan.minSteps) return { steps };
+  return {
+    steps: neighbourSteps(regions, neighbours, { ...ctx, tools: [ctx.plan.fallbackTool] }),
+    toolNote: ctx.tools.length === 0 ? ctx.plan.toolNotes.noTools : ctx.plan.toolNotes.unsuitable,
+  };
+}
+
+/**
+ * bp-2's coverage: one step for every painful region, in the question's order, each working one of the region's own
+ * areas, with the fallback tool for a region the patient's tools cannot work; other steps only fill up to the minimum.
+ */
+function everyRegionPlan(regions: readonly Region[], works: Readonly<Record<Region, readonly PlanArea[]>>, fallbackNote: string, ctx: PlanContext) {
+  const fallback = { ...ctx, tools: [ctx.plan.fallbackTool] };
+  const steps: PlanStep[] = [];
+  const fellBack: Region[] = [];
+  // A region's own area first ("works" lists them in order of preference), then the catalogue's order.
+  const candidates = (region: Region) =>
+    techniquesFor(ctx.plan, region)
+      .filter((t) => works[region].includes(t.area) && !steps.some((s) => s.muscle === t.muscle))
+      .sort((x, y) => works[region].indexOf(x.area) - works[region].indexOf(y.area));
+  for (const region of regions) {
+    if (steps.some((s) => works[region].includes(s.area))) continue;
+    const own = candidates(region).map((t) => stepFor(t, ctx)).find(Boolean);
+    const step = own ?? candidates(region).map((t) => stepFor(t, fallback)).find(Boolean);
+    if (!step) throw new Error(`No step can work the ${region} region within the limits of the ${ctx.gate} gate.`);
+    if (!own) fellBack.push(region);
+    steps.push(step);
+  }
+  for (const withTools of [ctx, fallback]) {
+    for (const region of regions) {
+      if (steps.length >= ctx.plan.minSteps) break;
+      const step = candidates(region).map((t) => stepFor(t, withTools)).find(Boolean);
+      if (!step) continue;
+      if (withTools === fallback && !fellBack.includes(region)) fellBack.push(region);
+      steps.push(step);
+    }
+  }
+  if (fellBack.length === 0 || ctx.tools.length === 0) {
+    return { steps, ...(ctx.tools.length === 0 ? { toolNote: ctx.plan.toolNotes.noTools } : {}) };
+  }
+  const names = fellBack.map((r) => AREA_LABEL[r].toLowerCase());
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return { steps, toolNote: fallbackNote.replace('{regions}', list) };
 }
 
 /** Minutes for one session: every hold, every round, each side. */
@@ -128,34 +157,31 @@ export function sessionMinutes(steps: readonly PlanStep[]): number {
   return Math.ceil(seconds / 60);
 }
 
-function patientTools(answers: Answers): Tool[] {
-  return (answers.equipment ?? []).filter((e): e is Tool => e !== 'none');
-}
-
 /**
  * The self-massage plan for a self-care outcome (PROTOCOL.md section 5): only the patient's own tools, within every
- * hard limit of the gate and floor access. With no tools, or none that can be used safely for this pain, it uses a
- * tennis ball and says so.
+ * hard limit of the gate and floor access; with no tools, or none that can be used safely for this pain, a tennis
+ * ball, said so in the tool note. Which painful regions the steps work follows the version's coverage.
  */
-export function buildPlan(answers: Answers, gate: PlanGate): Plan {
-  const floorOk = answers.floor_ok === 'yes';
-  const regions = answers.pain_region ?? [];
-  const own = patientTools(answers);
-  let steps = chooseSteps(regions, { gate, floorOk, tools: own });
-  let toolNote: string | undefined;
-  if (steps.length < MIN_STEPS) {
-    steps = chooseSteps(regions, { gate, floorOk, tools: [FALLBACK_TOOL] });
-    toolNote =
-      own.length === 0
-        ? 'You said you have no massage tools, so this plan uses a tennis ball. Any firm ball of a similar size works.'
-        : 'The tools you have cannot be used safely on the areas that hurt, so this plan uses a tennis ball instead. Any firm ball of a similar size works.';
-  }
+export function buildPlan(p: Protocol, answers: Answers, gate: PlanGate): Plan {
+  const plan = p.content.plan;
+  const ctx: PlanContext = {
+    plan,
+    cite: p.cite,
+    gate,
+    floorOk: answers.floor_ok === 'yes',
+    tools: (answers.equipment ?? []).filter((e): e is Tool => e !== 'none'),
+  };
+  const regions = REGIONS.filter((r) => (answers.pain_region ?? []).includes(r));
+  const { steps, toolNote } =
+    plan.coverage.kind === 'neighbours'
+      ? neighboursPlan(regions, plan.coverage.neighbours, ctx)
+      : everyRegionPlan(regions, plan.coverage.works, plan.coverage.fallbackNote, ctx);
   return {
     gate,
-    frequency: GATE_LIMITS[gate].frequency,
+    frequency: plan.limits[gate].frequency,
     sessionMinutes: sessionMinutes(steps),
-    stopRules: [...STOP_RULES],
-    keepActive: [...KEEP_ACTIVE],
+    stopRules: plan.stopRules.map((l) => l.text),
+    keepActive: [...plan.keepActive],
     steps,
     ...(toolNote ? { toolNote } : {}),
   };

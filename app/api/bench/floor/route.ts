@@ -4,7 +4,6 @@ import { interviews } from '@/db/schema';
 import { apiError, apiJson } from '@/lib/api/respond';
 import { env } from '@/lib/env';
 import { hashToken, newCode } from '@/lib/interview/tokens';
-import { PROTOCOL_VERSION } from '@/lib/protocol/version';
 import { otherMethods } from '@/lib/api/methods';
 
 /**
@@ -19,7 +18,7 @@ export async function POST() {
     id,
     code: newCode(),
     tokenHash: hashToken(id),
-    protocolVersion: PROTOCOL_VERSION,
+    protocolVersion: env().PROTOCOL_VERSION,
     status: 'declined',
   });
   return apiJson({ id }, 201);

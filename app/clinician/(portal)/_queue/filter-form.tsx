@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { QUEUE_BUCKETS } from '@/lib/clinician/queue';
-import { ALL_RULES } from '@/lib/protocol/rules';
+import { ALL_RULE_IDS } from '@/lib/protocol/versions';
 import { describedBy } from '../../_components/field-error';
 import { bucketName, ruleName } from '../../_lib/format';
 import { DateRangeFields } from '@/app/clinician/_components/date-range-fields';
@@ -61,9 +61,9 @@ export function QueueFilterForm({ values, error }: { values: Record<string, stri
             <label htmlFor="rule">Rule that fired</label>
             <select id="rule" name="rule" defaultValue={values.rule ?? ''} aria-describedby={errorId}>
               <option value="">Any rule</option>
-              {ALL_RULES.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {ruleName(r.id)}
+              {ALL_RULE_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {ruleName(id)}
                 </option>
               ))}
             </select>

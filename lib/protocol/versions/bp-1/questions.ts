@@ -1,26 +1,5 @@
-import * as T from './types';
-import type { Answers, QuestionId } from './types';
-
-export type QuestionKind = 'consent' | 'single' | 'multi' | 'integer';
-
-export interface Option {
-  value: string;
-  label: string;
-}
-
-export interface QuestionDef {
-  id: QuestionId;
-  kind: QuestionKind;
-  /** What the patient reads. Plain words, one idea per sentence. */
-  prompt: string;
-  /** The "Why we ask" text. */
-  help: string;
-  options?: readonly Option[];
-  min?: number;
-  max?: number;
-  /** When the question is asked, in words, for clinicians; the machine holds the logic. */
-  askedWhen?: string;
-}
+import type { Option, QuestionDef } from '../../model';
+import * as T from '../../types';
 
 function options<const V extends readonly string[]>(values: V, labels: { [K in V[number]]: string }): Option[] {
   return values.map((value) => ({ value, label: labels[value as V[number]] }));
@@ -170,7 +149,7 @@ export const QUESTIONS: readonly QuestionDef[] = [
       no: 'No, it stays the same',
       unsure: 'I am not sure',
     }),
-    askedWhen: 'The pain is in the upper back.',
+    askedWhen: { has: 'pain_region', anyOf: ['upper_back'] },
   },
   {
     id: 'pain_duration',
@@ -197,7 +176,7 @@ export const QUESTIONS: readonly QuestionDef[] = [
     prompt: 'Has a doctor or physiotherapist already checked this pain?',
     help: 'Pain that lasts more than 6 weeks and is not getting better should be checked at least once.',
     options: options(T.YES_NO, { yes: 'Yes', no: 'No' }),
-    askedWhen: 'The pain has lasted 6 weeks or more.',
+    askedWhen: { is: 'pain_duration', anyOf: ['6_to_12_weeks', 'over_12_weeks'] },
   },
   {
     id: 'pain_severity',
@@ -221,7 +200,7 @@ export const QUESTIONS: readonly QuestionDef[] = [
       unsure: 'I am not sure',
       not_applicable: 'This does not apply to me',
     }),
-    askedWhen: 'Age is from 12 to 55.',
+    askedWhen: { num: 'age_years', atLeast: 12, below: 56 },
   },
   {
     id: 'massage_cautions',
@@ -260,7 +239,7 @@ export const QUESTIONS: readonly QuestionDef[] = [
       tennis_ball: 'A tennis ball',
       none: 'None of these',
     }),
-    askedWhen: 'Self-care is still the outcome after all the questions before it.',
+    selfCareOnly: true,
   },
   {
     id: 'floor_ok',
@@ -268,35 +247,6 @@ export const QUESTIONS: readonly QuestionDef[] = [
     prompt: 'Can you get down onto the floor and back up comfortably?',
     help: 'Some exercises are done lying on the floor. If getting down is hard, your plan will use a wall or a chair.',
     options: options(T.YES_NO, { yes: 'Yes', no: 'No' }),
-    askedWhen: 'Self-care is still the outcome after all the questions before it.',
+    selfCareOnly: true,
   },
 ];
-
-export const QUESTION_IDS = QUESTIONS.map((q) => q.id);
-
-const byId = new Map(QUESTIONS.map((q) => [q.id, q]));
-
-export function isQuestionId(id: string): id is QuestionId {
-  return byId.has(id as QuestionId);
-}
-
-export function getQuestion(id: QuestionId): QuestionDef {
-  const q = byId.get(id);
-  if (!q) throw new Error(`Unknown question id: ${id}`);
-  return q;
-}
-
-/** Conditional questions (PROTOCOL.md section 2, "Asked when"), as predicates over earlier answers. */
-export const askedWhen = {
-  movement_related: (a: Answers) => a.pain_region?.includes('upper_back') ?? false,
-  previously_assessed: (a: Answers) => a.pain_duration === '6_to_12_weeks' || a.pain_duration === 'over_12_weeks',
-  pregnancy: (a: Answers) => a.age_years !== undefined && a.age_years >= 12 && a.age_years <= 55,
-} as const;
-
-/** The words shown for an answer: option labels joined, or the number. */
-export function answerLabel(id: QuestionId, value: unknown): string {
-  const q = getQuestion(id);
-  if (q.kind === 'integer') return String(value);
-  const values = Array.isArray(value) ? value : [value];
-  return values.map((v) => q.options?.find((o) => o.value === v)?.label ?? String(v)).join('; ');
-}

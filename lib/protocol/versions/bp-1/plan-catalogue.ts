@@ -1,27 +1,5 @@
-import type { SourceId } from '../sources';
-import type { PlanArea, Position, Region, Tool } from '../types';
-
-/** One way to work a muscle: a tool, a position and what to do. */
-export interface Variant {
-  tool: Tool;
-  position: Position;
-  /** Whether the step is done on each side in turn (a single ball), or once down the middle. */
-  perSide: boolean;
-  instructions: string;
-}
-
-export interface Technique {
-  id: string;
-  /** The pain regions this muscle is worked for (PROTOCOL.md section 5). */
-  regions: readonly Region[];
-  area: PlanArea;
-  muscle: string;
-  /** In order of preference; the builder takes the first one the patient can use. */
-  variants: readonly Variant[];
-  /** Only in the standard gate. */
-  standardOnly?: boolean;
-  sources: readonly SourceId[];
-}
+import type { Technique } from '../../model';
+import type { Region } from '../../types';
 
 const SPINE_WARNING = 'Keep the tool off your spine and off any bone.';
 

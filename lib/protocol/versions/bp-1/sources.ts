@@ -1,10 +1,6 @@
-/** The published sources behind the rules and plan steps (PROTOCOL.md, "Sources behind the rules"). */
-export interface Source {
-  id: string;
-  title: string;
-  publisher: string;
-}
+import type { Source } from '../../model';
 
+/** The published sources behind the rules and plan steps (PROTOCOL.md, "Sources behind the rules"). */
 export const SOURCES = {
   nice_ng59: { id: 'nice_ng59', title: 'Low back pain and sciatica in over 16s: assessment and management (NG59)', publisher: 'NICE' },
   nice_ng65: { id: 'nice_ng65', title: 'Spondyloarthritis in over 16s: diagnosis and management (NG65)', publisher: 'NICE' },
@@ -23,11 +19,4 @@ export const SOURCES = {
   seed_foam_roller: { id: 'seed_foam_roller', title: 'Foam rollers for back pain', publisher: 'Knotwise source article 002' },
   seed_muscle_knots: { id: 'seed_muscle_knots', title: 'Trigger point therapy for back pain: muscle knots', publisher: 'Knotwise source article 003' },
   seed_trigger_points: { id: 'seed_trigger_points', title: 'Trigger Points To Relieve Back Pain', publisher: 'Knotwise source article 004' },
-} as const satisfies Record<string, Source>;
-
-export type SourceId = keyof typeof SOURCES;
-
-/** A short citation for display and for a plan step's `source` field. */
-export function cite(ids: readonly SourceId[]): string {
-  return ids.map((id) => `${SOURCES[id].publisher}: ${SOURCES[id].title}`).join('; ');
-}
+} satisfies Record<string, Source>;
