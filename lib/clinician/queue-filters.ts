@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { normaliseCode } from '../interview/tokens';
 import { DISPOSITIONS, type Disposition } from '../protocol/types';
-import { ALL_RULE_IDS } from '../protocol/versions';
+import { ALL_RULE_IDS, VERSION_IDS } from '../protocol/versions';
 import { day, decodeCursor, parseWith, type ParamsInput, type Parsed } from './params';
 
 /** The queue's groups, most urgent first: the five dispositions, then unfinished and declined interviews. */
@@ -28,8 +28,10 @@ export interface QueueFilters {
   from?: Date;
   /** To the end of this UTC day. */
   to?: Date;
-  /** A rule that fired: R01-R30 or G1-G4 (full id). */
+  /** A rule that fired: any version's rule (full id). */
   rule?: string;
+  /** The protocol version the interview was taken under. */
+  version?: string;
   /** A whole short code (any case, dashes optional) or its beginning, already normalised to ABC-DEF-GHJ form. */
   q?: string;
   cursor?: string;
@@ -56,6 +58,9 @@ const schema = z
     to: day('to').optional(),
     rule: z
       .enum(RULE_IDS, { error: 'rule must be a full rule id, for example R05_cauda_equina or G1_older_adult.' })
+      .optional(),
+    version: z
+      .enum(VERSION_IDS, { error: `version must be a protocol version: ${VERSION_IDS.join(', ')}.` })
       .optional(),
     q: z
       .string()
@@ -93,6 +98,7 @@ export function filtersToQuery(filters: Partial<QueueFilters>, withCursor = fals
   if (filters.from) out.set('from', iso(filters.from));
   if (filters.to) out.set('to', iso(filters.to));
   if (filters.rule) out.set('rule', filters.rule);
+  if (filters.version) out.set('version', filters.version);
   if (filters.q) out.set('q', filters.q);
   if (withCursor && filters.cursor) out.set('cursor', filters.cursor);
   return out.toString();

@@ -68,6 +68,7 @@ export function conditions(f: Partial<QueueFilters>, withDisposition = true): SQ
   if (f.to) where.push(lt(interviews.createdAt, new Date(f.to.getTime() + DAY_MS)));
   // The exact predicate of that rule's partial index (db/schema.ts), so the planner walks it in queue order.
   if (f.rule) where.push(RULE_IDS.has(f.rule) ? ruleFired(f.rule) : sql`false`);
+  if (f.version) where.push(eq(interviews.protocolVersion, f.version));
   if (f.q) where.push(f.q.length === 11 ? eq(interviews.code, f.q) : like(interviews.code, `${escapeLike(f.q)}%`));
   if (f.reviewed !== undefined) {
     const anyReview = sql`select 1 from ${reviews} where ${reviews.interviewId} = ${interviews.id}`;

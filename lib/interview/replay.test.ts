@@ -9,7 +9,7 @@ const banks = bank.ok ? bank.value : [];
 
 describe.each(banks.map((b) => [b.version, b] as const))('answering from a resume point under %s', (_, { version, cases }) => {
   const p = protocolFor(version);
-  it('reaches exactly the state a full replay reaches, at every step of every case in the bank', () => {
+  it('reaches exactly the state a full replay reaches, at every step of every case in the bank', { timeout: 120_000 }, () => {
     expect(cases.length).toBeGreaterThan(100);
     let steps = 0;
     for (const c of cases) {

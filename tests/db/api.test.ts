@@ -68,7 +68,7 @@ describe('the interview API', () => {
     const got = await read(request(`/api/v1/sessions/${session.id}`, { token }), params(session.id));
     expect(got.status).toBe(200);
     const body = await got.json();
-    expect(body.session).toMatchObject({ id: session.id, code: session.code, status: 'in_progress', protocolVersion: 'bp-1' });
+    expect(body.session).toMatchObject({ id: session.id, code: session.code, status: 'in_progress', protocolVersion: 'bp-2', locale: 'en' });
     expect(body.transcript.map((e: { role: string; questionId: string }) => `${e.role}:${e.questionId}`)).toEqual([
       'assistant:consent',
       'patient:consent',
@@ -154,6 +154,62 @@ describe('API errors (API.md) never change stored data', () => {
     const error = await expectError(res, 429, 'rate_limited');
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(error.retryAfterSeconds).toBeGreaterThan(0);
+    expect(await dumpDb()).toEqual(before);
+  });
+});
+
+describe('protocol versions through the API', () => {
+  /** bp-1 gives self-care for these answers; bp-2 adds R31 (CHANGES-bp-2.md change 1). */
+  const SUDDEN_ON_ANTIPLATELET: [string, unknown][] = [
+    ['consent', 'agree'], ['age_years', 40], ['pain_region', ['lower_back']], ['emergency_signs', ['none']],
+    ['nerve_emergency_signs', ['none']], ['general_signs', ['none']], ['medical_history', ['none']],
+    ['blood_thinners', 'antiplatelet'], ['onset', 'sudden_severe'], ['sensations', ['tightness']],
+    ['pain_duration', 'under_2_weeks'], ['pain_trend', 'same'], ['pain_severity', 'mild'], ['pregnancy', 'no'],
+    ['massage_cautions', ['none']], ['massage_reaction', 'fine'], ['equipment', ['massage_ball']], ['floor_ok', 'yes'],
+  ];
+
+  async function interviewUnder(body: unknown) {
+    const res = await create(request('/api/v1/sessions', { method: 'POST', body: JSON.stringify(body) }));
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as { session: { id: string; protocolVersion: string }; token: string };
+    type Turn = { status: string; question?: { id: string }; outcome?: { disposition: string; rules: string[] } };
+    let turn = (await (await read(request(`/api/v1/sessions/${created.session.id}`, { token: created.token }), params(created.session.id))).json() as { turn: Turn }).turn;
+    const answers = new Map(SUDDEN_ON_ANTIPLATELET);
+    while (turn.status === 'asking') {
+      const res2 = await post(answer, created.session.id, { questionId: turn.question!.id, value: answers.get(turn.question!.id) }, created.token);
+      turn = ((await res2.json()) as { turn: Turn }).turn;
+    }
+    return { ...created, turn };
+  }
+
+  it('gives a new interview the newest version by default, and the one asked for when named', async () => {
+    const newest = await interviewUnder({});
+    expect(newest.session.protocolVersion).toBe('bp-2');
+    expect(newest.turn.outcome).toMatchObject({ disposition: 'consultation_24', rules: ['R31_sudden_severe_onset'] });
+    const older = await interviewUnder({ protocolVersion: 'bp-1' });
+    expect(older.session.protocolVersion).toBe('bp-1');
+    expect(older.turn.outcome).toMatchObject({ disposition: 'self_care', rules: ['R30_no_flags'] });
+  });
+
+  it('keeps an interview on its version for a revision and when read again', async () => {
+    const older = await interviewUnder({ protocolVersion: 'bp-1' });
+    const revised = await post(revise, older.session.id, { questionId: 'pain_severity' }, older.token);
+    expect(revised.status).toBe(200);
+    const again = await post(answer, older.session.id, { questionId: 'pain_severity', value: 'mild' }, older.token);
+    expect(again.status).toBe(200);
+    const readBack = (await (await read(request(`/api/v1/sessions/${older.session.id}`, { token: older.token }), params(older.session.id))).json()) as {
+      session: { protocolVersion: string };
+      turn: { question?: { id: string } };
+    };
+    expect(readBack.session.protocolVersion).toBe('bp-1');
+    expect(readBack.turn.question?.id).toBe('pregnancy');
+  });
+
+  it.each([['bp-9'], ['BP-1'], [''], [2]])('refuses protocolVersion %j with invalid_body naming the versions, storing nothing', async (version) => {
+    const before = await dumpDb();
+    const res = await create(request('/api/v1/sessions', { method: 'POST', body: JSON.stringify({ protocolVersion: version }) }));
+    const error = await expectError(res, 400, 'invalid_body');
+    expect(error.message).toMatch(/"bp-1", "bp-2"/);
     expect(await dumpDb()).toEqual(before);
   });
 });

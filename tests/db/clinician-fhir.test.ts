@@ -5,12 +5,16 @@ import { GET as fhirRoute } from '@/app/api/v1/clinician/interviews/[id]/fhir/ro
 import { GET as questionnaireRoute } from '@/app/api/v1/clinician/questionnaire/route';
 import type { Bundle, Questionnaire as Q, QuestionnaireItem as QItem, QuestionnaireResponse as QR, RiskAssessment as RA } from '@/lib/clinician/fhir';
 import { reviseAnswer } from '@/lib/interview/service';
-import { askedWhen, QUESTIONS } from '@/lib/protocol/questions';
+import { NEWEST_VERSION, protocolFor } from '@/lib/protocol/versions';
 import type { Answers } from '@/lib/protocol/types';
 import { SELF_CARE } from '../support/answers';
 import { auditLog, makeAccount, params, playInterview, req, tokenFor } from '../support/clinician';
 import { resetDb } from '../support/db';
 import { CollectionBundle, Questionnaire, QuestionnaireResponse, RiskAssessment } from '../support/fhir-r4';
+
+// New interviews and the Questionnaire route default to the newest version.
+const protocol = protocolFor(NEWEST_VERSION);
+const asks = (id: Parameters<typeof protocol.asks>[0], answers: Answers) => protocol.asks(id, answers);
 
 let token = '';
 beforeAll(async () => {
@@ -86,11 +90,12 @@ describe('the protocol as a FHIR R4 Questionnaire', () => {
   it('is a valid Questionnaire with one item per question, codings for options, and enableWhen that matches "asked when"', async () => {
     const res = await questionnaireRoute(req('/api/v1/clinician/questionnaire', { token }));
     const q = valid(Questionnaire, await res.json()) as unknown as Q;
-    expect(q.item.map((i) => i.linkId)).toEqual(QUESTIONS.map((x) => x.id));
+    expect(q.item.map((i) => i.linkId)).toEqual(protocol.questionIds);
+    expect({ url: q.url, version: q.version, id: q.id }).toEqual({ url: 'https://knotwise.invalid/fhir/Questionnaire/knotwise-back-pain', version: 'bp-2', id: 'knotwise-bp-2' });
     expect(q.item.find((i) => i.linkId === 'pain_region')).toMatchObject({ type: 'choice', repeats: true });
     expect(q.item.find((i) => i.linkId === 'age_years')).toMatchObject({ type: 'integer' });
     expect(q.item.find((i) => i.linkId === 'blood_thinners')!.answerOption![0]!.valueCoding).toEqual({
-      system: 'https://knotwise.invalid/fhir/CodeSystem/bp-1-blood_thinners',
+      system: 'https://knotwise.invalid/fhir/CodeSystem/bp-2-blood_thinners',
       code: 'anticoagulant',
       display: expect.any(String),
     });
@@ -107,13 +112,13 @@ describe('the protocol as a FHIR R4 Questionnaire', () => {
     });
     const item = (id: string) => q.item.find((i) => i.linkId === id)!;
     for (const age of [0, 11, 12, 30, 55, 56, 120]) {
-      expect(enabled(item('pregnancy'), fake({ age_years: age })), `age ${age}`).toBe(askedWhen.pregnancy({ age_years: age }));
+      expect(enabled(item('pregnancy'), fake({ age_years: age })), `age ${age}`).toBe(asks('pregnancy', { age_years: age }));
     }
     for (const d of ['under_2_weeks', '2_to_6_weeks', '6_to_12_weeks', 'over_12_weeks'] as const) {
-      expect(enabled(item('previously_assessed'), fake({ pain_duration: d })), d).toBe(askedWhen.previously_assessed({ pain_duration: d }));
+      expect(enabled(item('previously_assessed'), fake({ pain_duration: d })), d).toBe(asks('previously_assessed', { pain_duration: d }));
     }
     for (const regions of [['neck'], ['upper_back'], ['neck', 'upper_back']] as Answers['pain_region'][]) {
-      expect(enabled(item('movement_related'), fake({ pain_region: regions }))).toBe(askedWhen.movement_related({ pain_region: regions }));
+      expect(enabled(item('movement_related'), fake({ pain_region: regions }))).toBe(asks('movement_related', { pain_region: regions }));
     }
   });
 });
@@ -199,5 +204,25 @@ describe('FHIR export of real interviews', () => {
     expect(RiskAssessment.safeParse({ resourceType: 'RiskAssessment', status: 'final' }).success).toBe(false);
     expect(Questionnaire.safeParse({ resourceType: 'Questionnaire', status: 'active', item: [{ linkId: 'a', type: 'integer', answerOption: [{ valueInteger: 1 }] }] }).success).toBe(false);
     expect(Questionnaire.safeParse({ resourceType: 'Questionnaire', status: 'active', item: [{ linkId: 'a', type: 'choice' }, { linkId: 'a', type: 'choice' }] }).success).toBe(false);
+  });
+});
+
+describe('one Questionnaire per protocol version', () => {
+  it('exports an interview against the Questionnaire of its own version, whatever the active one', async () => {
+    const played = await playInterview({ ...SELF_CARE, blood_thinners: 'antiplatelet', onset: 'sudden_severe' }, 'bp-1');
+    const { response, questionnaire, risk } = resources((await exportBundle(played.id)) as unknown as Bundle);
+    expect({ id: questionnaire.id, version: questionnaire.version }).toEqual({ id: 'knotwise-bp-1', version: 'bp-1' });
+    expect(response.questionnaire).toBe('https://knotwise.invalid/fhir/Questionnaire/knotwise-back-pain|bp-1');
+    checkAgainstQuestionnaire(response, questionnaire);
+    // bp-1's outcome for these answers, not what bp-2 would say (R31).
+    expect(risk!.prediction[0]!.outcome.coding![0]!.code).toBe('self_care');
+  });
+
+  it('serves each version by ?version=, and refuses one it does not have', async () => {
+    const bp1 = (await (await questionnaireRoute(req('/api/v1/clinician/questionnaire?version=bp-1', { token }))).json()) as Q;
+    expect({ id: bp1.id, version: bp1.version }).toEqual({ id: 'knotwise-bp-1', version: 'bp-1' });
+    const res = await questionnaireRoute(req('/api/v1/clinician/questionnaire?version=bp-9', { token }));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/bp-1, bp-2/);
   });
 });

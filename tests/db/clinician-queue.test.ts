@@ -25,6 +25,7 @@ interface Seed {
   gateRules?: string[];
   at: number;
   code?: string;
+  version?: string;
 }
 
 /** Interview rows written directly (the queue reads only these columns), for exact control of times and outcomes. */
@@ -36,7 +37,7 @@ async function seed(rows: Seed[]): Promise<string[]> {
       id: randomUUID(),
       code: r.code ?? newCode(),
       tokenHash: 'x'.repeat(64),
-      protocolVersion: 'bp-1',
+      protocolVersion: r.version ?? 'bp-2',
       status,
       disposition: r.disposition ?? null,
       gate: r.disposition === 'self_care' ? 'standard' : r.disposition ? 'none' : null,
@@ -117,7 +118,7 @@ describe('the queue', () => {
     const clinician = await makeAccount();
     const [a, b, , d] = await seed([
       { disposition: 'emergency', rules: ['R05_cauda_equina', 'R21_nerve_symptoms'], at: T0, code: 'BK7-F3Q-92X' },
-      { disposition: 'consultation', rules: ['R21_nerve_symptoms'], at: T0 + DAY, code: 'BK7-F4A-111' },
+      { disposition: 'consultation', rules: ['R21_nerve_symptoms'], at: T0 + DAY, code: 'BK7-F4A-111', version: 'bp-1' },
       { disposition: 'self_care', rules: ['R30_no_flags'], gateRules: ['G1_older_adult'], at: T0 + 2 * DAY },
       { disposition: 'self_care', rules: ['R30_no_flags'], gateRules: ['G4_standard'], at: T0 + 3 * DAY },
       { at: T0 + 3 * DAY },
@@ -140,6 +141,10 @@ describe('the queue', () => {
     expect(await ids({ q: 'bk7 f3q 92x' })).toEqual([a]);
     expect(await ids({ q: 'bk7f3q92x' })).toEqual([a]);
     expect(await ids({ q: 'bk7-f' })).toEqual([a, b]);
+    expect(await ids({ version: 'bp-1' })).toEqual([b]);
+    expect(await ids({ version: 'bp-2' })).toHaveLength(4);
+    expect((await all({ version: 'bp-1' }, 100))[0]).toMatchObject({ protocolVersion: 'bp-1' });
+    expect(parseQueueFilters(new URLSearchParams({ version: 'bp-9' }))).toMatchObject({ ok: false, message: expect.stringContaining('bp-1, bp-2') });
     expect(parseQueueFilters(new URLSearchParams({ q: '%_' }))).toMatchObject({ ok: false, message: expect.stringContaining('q must be') });
     expect(await ids({ disposition: 'self_care', reviewed: 'yes' })).toEqual([d]);
 

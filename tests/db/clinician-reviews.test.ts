@@ -8,9 +8,10 @@ import { getInterviewDetail } from '@/lib/clinician/detail';
 import { protocolReport } from '@/lib/clinician/report';
 import { addReview } from '@/lib/clinician/reviews';
 import { reviseAnswer, submitAnswer } from '@/lib/interview/service';
-import { answerLabel, getQuestion } from '@/lib/protocol/questions';
-import { ALL_RULES } from '@/lib/protocol/rules';
-import { SOURCES } from '@/lib/protocol/sources';
+import { protocolFor } from '@/lib/protocol/versions';
+import { answerLabel } from '@/lib/protocol/words';
+
+const bp2 = protocolFor('bp-2');
 import { SELF_CARE } from '../support/answers';
 import { auditLog, expectError, makeAccount, params, playInterview, req, tokenFor } from '../support/clinician';
 import { resetDb } from '../support/db';
@@ -41,12 +42,12 @@ describe('interview detail', () => {
     expect(detail).toBeDefined();
     const d = detail!;
     expect(d.session).toMatchObject({ id: played.id, code: played.code, status: 'complete', disposition: 'self_care', gate: 'standard' });
-    expect(d.protocolVersion).toBe('bp-1');
+    expect(d.protocolVersion).toBe('bp-2');
     const superseded = d.transcript.filter((e) => e.supersededAt);
     expect(superseded.find((e) => e.role === 'patient' && e.questionId === 'pain_severity')).toMatchObject({
-      text: answerLabel('pain_severity', 'moderate'),
+      text: answerLabel(bp2, 'pain_severity', 'moderate'),
       value: 'moderate',
-      question: getQuestion('pain_severity').prompt,
+      question: bp2.question('pain_severity').prompt,
     });
     expect(superseded.every((e) => !Number.isNaN(Date.parse(e.supersededAt!)))).toBe(true);
     const live = d.answers.find((a) => a.questionId === 'pain_severity');
@@ -55,8 +56,8 @@ describe('interview detail', () => {
     expect(d.answers.find((a) => a.questionId === 'pain_region')).toMatchObject({ label: 'Lower back', value: ['lower_back'] });
     expect(d.firedRules.map((r) => r.id)).toEqual(['R30_no_flags', 'G4_standard']);
     const r30 = d.firedRules[0]!;
-    expect(r30).toMatchObject({ kind: 'disposition', leadsTo: 'self_care', condition: 'none of R01-R29 fired' });
-    expect(r30.sources).toEqual([SOURCES.nice_ng59]);
+    expect(r30).toMatchObject({ kind: 'disposition', leadsTo: 'self_care', condition: 'none of R01-R29 or R31 fired' });
+    expect(r30.sources).toEqual([bp2.content.sources.nice_ng59]);
     expect(d.plan?.steps.length).toBeGreaterThanOrEqual(2);
     expect(d.reviews).toEqual([]);
     expect((await auditLog()).filter((e) => e.action === 'interview.viewed')).toEqual([
@@ -128,8 +129,9 @@ describe('reviews and the protocol report', () => {
     void plain;
 
     const report = await protocolReport();
-    expect(report.rules.map((r) => r.id)).toEqual(ALL_RULES.map((r) => r.id));
-    expect(report.rules).toHaveLength(34);
+    expect(report.protocolVersion).toBe('bp-2');
+    expect(report.rules.map((r) => r.id)).toEqual(bp2.rules.map((r) => r.id));
+    expect(report.rules).toHaveLength(35);
     expect(report.interviews).toBe(4);
     expect(report.reviewedInterviews).toBe(3);
     const row = (id: string) => report.rules.find((r) => r.id === id);

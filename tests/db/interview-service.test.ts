@@ -24,7 +24,7 @@ async function answerAll(id: string, token: string, answers: Record<string, unkn
 describe('interview service', () => {
   it('stores a whole interview: outcome, status and an entry for every question and answer', async () => {
     const { session, token, turn } = await startInterview();
-    expect(session).toMatchObject({ status: 'in_progress', protocolVersion: 'bp-1' });
+    expect(session).toMatchObject({ status: 'in_progress', protocolVersion: 'bp-2' });
     expect(session.code).toMatch(/^[0-9A-Z]{3}-[0-9A-Z]{3}-[0-9A-Z]{3}$/);
     const end = await answerAll(session.id, token, SELF_CARE, turn);
     expect(end.status).toBe('complete');

@@ -123,7 +123,7 @@ test('a clinician finds an interview by its code, reads the trace, reviews and e
   await expect(rule).toContainText('pain_severity is severe');
   await expect(rule).toContainText('Severe pain needs a doctor');
   await expect(rule.locator('.cp-sources li')).not.toHaveCount(0);
-  await expect(page.getByText('bp-1', { exact: true })).toBeVisible();
+  await expect(page.locator('.cp-facts').getByText('bp-2', { exact: true })).toBeVisible();
   await expect(page.getByText('the patient was told not to start self-massage')).toBeVisible();
   await expectNoAxeViolations(page, 'interview');
 

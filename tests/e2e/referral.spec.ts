@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { ruleById } from '../../lib/protocol/rules';
 import { ROUTINE_REFERRAL, SEVERE_PAIN } from './support/answers';
-import { outcomeCard, startChat, walk } from './support/chat';
+import { outcomeCard, PROTOCOL, startChat, walk } from './support/chat';
+
+const ruleById = (id: string) => PROTOCOL.rule(id);
 
 test.describe('referrals', () => {
   test('severe pain: see a doctor within 24 hours, and why', async ({ page }) => {

@@ -1,8 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { KEEP_ACTIVE, STOP_RULES } from '../../lib/protocol/plan/build';
-import { SAFETY_NET } from '../../lib/protocol/advice';
 import { SELF_CARE, SELF_CARE_NO_TOOLS } from './support/answers';
-import { outcomeCard, startChat, transcript, walk } from './support/chat';
+import { outcomeCard, PROTOCOL, startChat, transcript, walk } from './support/chat';
+
+const STOP_RULES = PROTOCOL.content.plan.stopRules.map((l) => l.text);
+const KEEP_ACTIVE = PROTOCOL.content.plan.keepActive;
+const SAFETY_NET = PROTOCOL.content.safetyNet.map((l) => l.text);
 
 test.describe('self-care path', () => {
   test('a full interview ends with a step-by-step plan, its limits and the safety net', async ({ page }) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerNext, replay, type RecordedAnswer } from '@/lib/interview/replay';
+import { NEWEST_VERSION, protocolFor } from '@/lib/protocol/versions';
 import { SELF_CARE } from '../support/answers';
 import { answerMismatches, consistencyProblems, type Stored } from './support/checks';
 
@@ -9,17 +10,18 @@ import { answerMismatches, consistencyProblems, type Stored } from './support/ch
  */
 
 const ID = '00000000-0000-4000-8000-000000000001';
+const PROTOCOL = protocolFor(NEWEST_VERSION);
 
 /** The rows of a whole interview answered from SELF_CARE for `steps` questions (or to its end, if sooner). */
 function storedInterview(steps: number): Stored {
   let answers: RecordedAnswer[] = [];
-  for (let i = 0; i < steps && replay(answers).status === 'asking'; i++) {
-    const question = replay(answers).question!;
-    const result = answerNext(answers, question, SELF_CARE[question]);
+  for (let i = 0; i < steps && replay(PROTOCOL, answers).status === 'asking'; i++) {
+    const question = replay(PROTOCOL, answers).question!;
+    const result = answerNext(PROTOCOL, answers, question, SELF_CARE[question]);
     if (!result.ok) throw new Error(result.error.message);
     answers = [...answers, result.accepted];
   }
-  const state = replay(answers);
+  const state = replay(PROTOCOL, answers);
   const entries = [];
   let id = 1;
   for (const [step, a] of answers.entries()) {
@@ -31,6 +33,7 @@ function storedInterview(steps: number): Stored {
   }
   const row = {
     id: ID,
+    protocol_version: PROTOCOL.id,
     status: state.status === 'asking' ? 'in_progress' : state.status,
     step: answers.length,
     disposition: state.outcome?.disposition ?? null,

@@ -83,8 +83,8 @@ export async function expectError(res: Response, status: number, code: string) {
  * Plays an interview through the real service, answering each question the interview asks from `answers`, as a
  * patient would. Stops when it finishes or when `answers` has no answer for the question asked.
  */
-export async function playInterview(answers: Partial<Record<QuestionId, AnswerValue>>) {
-  const { session, token, turn: first } = await startInterview();
+export async function playInterview(answers: Partial<Record<QuestionId, AnswerValue>>, protocolVersion?: string) {
+  const { session, token, turn: first } = await startInterview({ protocolVersion });
   let turn = first;
   while (turn.status === 'asking' && turn.question) {
     const value = answers[turn.question.id];

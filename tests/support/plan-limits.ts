@@ -1,5 +1,6 @@
 /**
- * The hard limits of a self-massage plan, written from PROTOCOL.md sections 4 and 5 for the safety tests.
+ * The hard limits of a self-massage plan, written from PROTOCOL.md sections 4 and 5 (and, for bp-2, CHANGES-bp-2.md
+ * changes 3-5) for the safety tests.
  *
  * Independent of lib/protocol/plan/limits.ts on purpose (the builder's constants are not imported): if a limit is
  * mistyped there, this checker still holds the protocol's number.
@@ -22,6 +23,45 @@ export interface PlanContext {
   /** The patient's `equipment` answer. */
   equipment: readonly string[];
   floorOk: boolean;
+  /** The patient's `pain_region` answer. */
+  regions: readonly string[];
+  /** The protocol version: bp-2 adds its own limits. */
+  version: string;
+}
+
+/** CHANGES-bp-2.md change 5: the areas whose steps work each painful region, and the regions in question order. */
+const WORKS: Record<string, readonly string[]> = {
+  neck: ['neck', 'shoulders'],
+  shoulders: ['shoulders', 'chest', 'upper_back'],
+  upper_back: ['upper_back'],
+  lower_back: ['lower_back', 'hips_glutes'],
+  hips_glutes: ['hips_glutes', 'lower_back'],
+};
+const REGION_ORDER = ['neck', 'shoulders', 'upper_back', 'lower_back', 'hips_glutes'];
+
+/** bp-2's plan rules (changes 3 and 5): every painful region worked, those steps first, block A split by question. */
+function bp2Violations(plan: PlanLike, steps: Record<string, unknown>[], ctx: PlanContext): string[] {
+  const out: string[] = [];
+  const painful = REGION_ORDER.filter((r) => ctx.regions.includes(r));
+  const areas = steps.map((s) => String(s.area));
+  for (const r of painful) if (!areas.some((a) => WORKS[r]!.includes(a))) out.push(`no step works the painful region ${r}`);
+  // The steps that work the painful regions come first; any other step only brings the plan up to 2.
+  const firstFor = painful.map((r) => areas.findIndex((a) => WORKS[r]!.includes(a))).filter((i) => i >= 0);
+  if (firstFor.some((v, i) => i > 0 && v < firstFor[i - 1]!)) out.push(`steps ${areas.join(', ')} do not work the regions in question order`);
+  const workingSome = areas.filter((a) => painful.some((r) => WORKS[r]!.includes(a))).length;
+  if (steps.length > Math.max(2, workingSome)) out.push(`${steps.length} steps, but only ${workingSome} work a painful region`);
+  const usesFallback = steps.some((s) => s.tool === 'tennis_ball') && !ctx.equipment.includes('tennis_ball');
+  if (usesFallback && !usesToolFallback(plan)) out.push('a tennis ball is used instead of the patient\u2019s tools without a tool note');
+  const stop = Array.isArray(plan.stopRules) ? (plan.stopRules as string[]) : [];
+  const lineWith = (re: RegExp) => stop.find((l) => re.test(l)) ?? '';
+  // Question 3's signs: call the emergency number now; question 4's: go to an emergency department now.
+  for (const [what, re] of [['chest pain', /chest pain/i], ['tearing pain', /tearing/i], ['stroke signs', /stroke/i], ['a serious accident', /serious accident/i]] as const) {
+    if (!/call your emergency number/i.test(lineWith(re))) out.push(`stop rules: ${what} (question 3) does not say call the emergency number`);
+  }
+  for (const [what, re] of [['saddle numbness', /bottom/i], ['bladder or bowels', /peeing/i], ['sexual function', /erection/i], ['both legs', /both legs/i], ['cord signs', /clumsy hands/i], ['electric shocks', /electric shocks/i]] as const) {
+    if (!/emergency department/i.test(lineWith(re))) out.push(`stop rules: ${what} (question 4) does not say go to an emergency department`);
+  }
+  return out;
 }
 
 const AREAS = ['neck', 'shoulders', 'upper_back', 'lower_back', 'hips_glutes', 'chest'];
@@ -152,7 +192,7 @@ export function planViolations(plan: PlanLike | undefined, ctx: PlanContext): st
     ['chest pain (block A)', /chest pain/i],
     ['tearing pain (block A)', /tearing/i],
     ['stroke signs (block A)', /stroke/i],
-    ['saddle numbness (block A)', /bottom or genitals/i],
+    ['saddle numbness (block A)', /bottom/i],
     ['bladder or bowel trouble (block A)', /peeing/i],
     ['symptoms in both legs (block A)', /both legs/i],
     ['cord signs (block A)', /clumsy hands|unsteady walking/i],
@@ -162,5 +202,6 @@ export function planViolations(plan: PlanLike | undefined, ctx: PlanContext): st
   // "Keep active" advice on every plan.
   const active = Array.isArray(plan.keepActive) ? (plan.keepActive as unknown[]).filter(nonEmptyText) : [];
   if (active.length === 0 || !/keep (moving|active)|walk/i.test(active.join(' '))) out.push('no keep-active advice');
+  if (ctx.version !== 'bp-1') out.push(...bp2Violations(plan, steps, ctx));
   return out;
 }

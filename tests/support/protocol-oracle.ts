@@ -1,5 +1,6 @@
 /**
- * A second, independent reading of PROTOCOL.md (bp-1), sections 2-4, for the safety tests.
+ * A second, independent reading of PROTOCOL.md (bp-1), sections 2-4, and of CHANGES-bp-2.md (bp-2), for the safety
+ * tests: one oracle per protocol version.
  *
  * Written straight from the protocol text. It deliberately imports nothing from lib/protocol (no rules, no
  * evaluation, no question catalogue, no answer domains) and nothing from machines/: the engine is checked against
@@ -119,7 +120,7 @@ export interface OracleRule {
 }
 
 /** PROTOCOL.md section 3, R01-R29, one line per table row. */
-export const ORACLE_RULES: readonly OracleRule[] = [
+const BP1_RULES: readonly OracleRule[] = [
   { id: 'R01_chest_pain', disposition: 'emergency_ambulance', when: (a) => has(a, 'emergency_signs', 'chest_pain') },
   { id: 'R02_tearing_pain', disposition: 'emergency_ambulance', when: (a) => has(a, 'emergency_signs', 'tearing_pain') },
   { id: 'R03_stroke_signs', disposition: 'emergency_ambulance', when: (a) => has(a, 'emergency_signs', 'stroke_signs') },
@@ -208,79 +209,33 @@ export const ORACLE_RULES: readonly OracleRule[] = [
   { id: 'R29_bad_reaction', disposition: 'consultation', when: (a) => is(a, 'massage_reaction', 'bruising_or_worse') },
 ];
 
-export const NO_FLAGS = 'R30_no_flags';
-
-const ruleDisposition = new Map(ORACLE_RULES.map((r) => [r.id, r.disposition]));
-
-/** The disposition a rule id leads to (R30 included), or undefined for an id the protocol does not have. */
-export function dispositionOfRule(id: string): OracleDisposition | undefined {
-  return id === NO_FLAGS ? 'self_care' : ruleDisposition.get(id);
-}
-
-/** Every R01-R29 rule that fires, in table order; exactly [R30_no_flags] when none does. */
-export function oracleRules(a: OracleAnswers): string[] {
-  const fired = ORACLE_RULES.filter((r) => r.when(a)).map((r) => r.id);
-  return fired.length > 0 ? fired : [NO_FLAGS];
-}
-
-/** The most urgent disposition of a set of rule ids. */
-export function mostUrgentOf(ruleIds: readonly string[]): OracleDisposition {
-  const ds = ruleIds.map((id) => dispositionOfRule(id));
-  for (const d of URGENCY_ORDER) if (ds.includes(d)) return d;
-  return 'self_care';
-}
-
-export function oracleDisposition(a: OracleAnswers): OracleDisposition {
-  return mostUrgentOf(oracleRules(a));
-}
-
-/** PROTOCOL.md 1.2 and section 4. */
-export function oracleGate(a: OracleAnswers, disposition: OracleDisposition): { gate: OracleGate; gateRules: string[] } {
-  if (disposition !== 'self_care') return { gate: 'none', gateRules: [] };
-  const fired: string[] = [];
-  if ((age(a) ?? -1) >= 65) fired.push('G1_older_adult');
-  if (has(a, 'medical_history', 'osteoporosis')) fired.push('G2_bone_health');
-  if (is(a, 'blood_thinners', 'antiplatelet')) fired.push('G3_antiplatelet');
-  return fired.length > 0 ? { gate: 'gentle', gateRules: fired } : { gate: 'standard', gateRules: ['G4_standard'] };
-}
-
-/** PROTOCOL.md section 2, "asked when", given the answers so far (all earlier questions answered). */
-export function isAsked(q: Qid, a: OracleAnswers): boolean {
-  switch (q) {
-    case 'movement_related':
-      return has(a, 'pain_region', 'upper_back');
-    case 'previously_assessed':
-      return is(a, 'pain_duration', '6_to_12_weeks', 'over_12_weeks');
-    case 'pregnancy': {
-      const y = age(a);
-      return y !== undefined && y >= 12 && y <= 55;
-    }
-    case 'equipment':
-    case 'floor_ok':
-      return oracleDisposition(a) === 'self_care';
-    default:
-      return true;
+/**
+ * CHANGES-bp-2.md: bp-1's table with R10 also reading `burning` (change 2) and the new R31 (change 1, a
+ * consultation_24 rule, listed with the other consultation_24 rules). Changes 3-5 do not touch sections 2-4.
+ */
+const BP2_RULES: readonly OracleRule[] = BP1_RULES.flatMap((r): OracleRule[] => {
+  if (r.id === 'R10_cancer_with_neuro') {
+    return [
+      {
+        ...r,
+        when: (a) =>
+          has(a, 'medical_history', 'cancer') &&
+          (has(a, 'general_signs', 'limb_weakness') || has(a, 'sensations', 'tingling', 'numbness', 'shooting', 'burning')),
+      },
+    ];
   }
-}
+  if (r.id === 'R19_clot') {
+    return [r, { id: 'R31_sudden_severe_onset', disposition: 'consultation_24', when: (a) => is(a, 'onset', 'sudden_severe') }];
+  }
+  return [r];
+});
+
+export const NO_FLAGS = 'R30_no_flags';
 
 export type AfterAnswer =
   | { kind: 'ask'; next: Qid }
   | { kind: 'declined' }
   | { kind: 'complete'; disposition: OracleDisposition; early: boolean };
-
-/**
- * What the interview must do right after `q` was answered (its answer is in `a`): ask the next question, or end.
- * Only consent `decline`, an emergency disposition (early exit), or running out of questions end it.
- */
-export function afterAnswer(q: Qid, a: OracleAnswers): AfterAnswer {
-  if (q === 'consent' && a.consent === 'decline') return { kind: 'declined' };
-  const d = oracleDisposition(a);
-  const index = QUESTION_ORDER.indexOf(q);
-  const next = QUESTION_ORDER.slice(index + 1).find((n) => isAsked(n, a));
-  if (isEmergency(d)) return { kind: 'complete', disposition: d, early: next !== undefined };
-  if (next === undefined) return { kind: 'complete', disposition: d, early: false };
-  return { kind: 'ask', next };
-}
 
 export interface Simulation {
   status: 'complete' | 'declined';
@@ -294,23 +249,100 @@ export interface Simulation {
   gateRules?: string[];
 }
 
-/** Plays a patient who would answer every question with `intended[q]` through the protocol flow. */
-export function simulate(intended: OracleAnswers): Simulation {
-  const given: Record<string, unknown> = {};
-  const asked: Qid[] = [];
-  let q: Qid = 'consent';
-  for (;;) {
-    asked.push(q);
-    given[q] = intended[q];
-    const after = afterAnswer(q, given);
-    if (after.kind === 'declined') return { status: 'declined', asked, given };
-    if (after.kind === 'complete') {
-      const { gate, gateRules } = oracleGate(given, after.disposition);
-      return { status: 'complete', asked, given, disposition: after.disposition, rules: oracleRules(given), gate, gateRules };
-    }
-    q = after.next;
-  }
+/** PROTOCOL.md 1.2 and section 4 (unchanged in bp-2). */
+export function oracleGate(a: OracleAnswers, disposition: OracleDisposition): { gate: OracleGate; gateRules: string[] } {
+  if (disposition !== 'self_care') return { gate: 'none', gateRules: [] };
+  const fired: string[] = [];
+  if ((age(a) ?? -1) >= 65) fired.push('G1_older_adult');
+  if (has(a, 'medical_history', 'osteoporosis')) fired.push('G2_bone_health');
+  if (is(a, 'blood_thinners', 'antiplatelet')) fired.push('G3_antiplatelet');
+  return fired.length > 0 ? { gate: 'gentle', gateRules: fired } : { gate: 'standard', gateRules: ['G4_standard'] };
 }
+
+/** One version's reading of the protocol: its rule table and the interview flow that follows from it. */
+function oracleOf(version: string, table: readonly OracleRule[]) {
+  const ruleDisposition = new Map(table.map((r) => [r.id, r.disposition]));
+
+  /** The disposition a rule id leads to (R30 included), or undefined for an id the protocol does not have. */
+  const dispositionOfRule = (id: string): OracleDisposition | undefined =>
+    id === NO_FLAGS ? 'self_care' : ruleDisposition.get(id);
+
+  /** Every disposition rule that fires, in table order; exactly [R30_no_flags] when none does. */
+  const rules = (a: OracleAnswers): string[] => {
+    const fired = table.filter((r) => r.when(a)).map((r) => r.id);
+    return fired.length > 0 ? fired : [NO_FLAGS];
+  };
+
+  /** The most urgent disposition of a set of rule ids. */
+  const mostUrgentOf = (ruleIds: readonly string[]): OracleDisposition => {
+    const ds = ruleIds.map((id) => dispositionOfRule(id));
+    for (const d of URGENCY_ORDER) if (ds.includes(d)) return d;
+    return 'self_care';
+  };
+
+  const disposition = (a: OracleAnswers): OracleDisposition => mostUrgentOf(rules(a));
+
+  /** PROTOCOL.md section 2, "asked when", given the answers so far (all earlier questions answered). */
+  const isAsked = (q: Qid, a: OracleAnswers): boolean => {
+    switch (q) {
+      case 'movement_related':
+        return has(a, 'pain_region', 'upper_back');
+      case 'previously_assessed':
+        return is(a, 'pain_duration', '6_to_12_weeks', 'over_12_weeks');
+      case 'pregnancy': {
+        const y = age(a);
+        return y !== undefined && y >= 12 && y <= 55;
+      }
+      case 'equipment':
+      case 'floor_ok':
+        return disposition(a) === 'self_care';
+      default:
+        return true;
+    }
+  };
+
+  /**
+   * What the interview must do right after `q` was answered (its answer is in `a`): ask the next question, or end.
+   * Only consent `decline`, an emergency disposition (early exit), or running out of questions end it.
+   */
+  const afterAnswer = (q: Qid, a: OracleAnswers): AfterAnswer => {
+    if (q === 'consent' && a.consent === 'decline') return { kind: 'declined' };
+    const d = disposition(a);
+    const index = QUESTION_ORDER.indexOf(q);
+    const next = QUESTION_ORDER.slice(index + 1).find((n) => isAsked(n, a));
+    if (isEmergency(d)) return { kind: 'complete', disposition: d, early: next !== undefined };
+    if (next === undefined) return { kind: 'complete', disposition: d, early: false };
+    return { kind: 'ask', next };
+  };
+
+  /** Plays a patient who would answer every question with `intended[q]` through the protocol flow. */
+  const simulate = (intended: OracleAnswers): Simulation => {
+    const given: Record<string, unknown> = {};
+    const asked: Qid[] = [];
+    let q: Qid = 'consent';
+    for (;;) {
+      asked.push(q);
+      given[q] = intended[q];
+      const after = afterAnswer(q, given);
+      if (after.kind === 'declined') return { status: 'declined', asked, given };
+      if (after.kind === 'complete') {
+        const { gate, gateRules } = oracleGate(given, after.disposition);
+        return { status: 'complete', asked, given, disposition: after.disposition, rules: rules(given), gate, gateRules };
+      }
+      q = after.next;
+    }
+  };
+
+  return { version, table, dispositionOfRule, rules, mostUrgentOf, disposition, isAsked, afterAnswer, simulate };
+}
+
+export type Oracle = ReturnType<typeof oracleOf>;
+
+/** One oracle per protocol version the engine supports; a version without one fails the safety tests. */
+export const ORACLES: Readonly<Record<string, Oracle>> = {
+  'bp-1': oracleOf('bp-1', BP1_RULES),
+  'bp-2': oracleOf('bp-2', BP2_RULES),
+};
 
 /** A small deterministic hash (FNV-1a), for reproducible "pick one of these" choices in generated paths. */
 export function hashString(s: string): number {

@@ -7,7 +7,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkAnswer } from '@/lib/protocol/answer-schema';
 import { answerNext, replay, type RecordedAnswer } from '@/lib/interview/replay';
+import { NEWEST_VERSION, protocolFor } from '@/lib/protocol/versions';
 import * as O from '../support/protocol-oracle';
+
+// Every version builds its answer schemas from its own questions; the newest is the one new interviews meet.
+const p = protocolFor(NEWEST_VERSION);
+const oracle = O.ORACLES[p.id]!;
 
 const P = O.PROTOCOL_QUESTIONS;
 
@@ -37,7 +42,7 @@ const REACHES_EVERYTHING: Record<O.Qid, unknown> = {
 
 /** The recorded answers that make `q` the question being asked. */
 function pathTo(q: O.Qid): RecordedAnswer[] {
-  const sim = O.simulate(REACHES_EVERYTHING);
+  const sim = oracle.simulate(REACHES_EVERYTHING);
   const index = sim.asked.indexOf(q);
   if (index < 0) throw new Error(`${q} is not reached`);
   return sim.asked.slice(0, index).map((id) => ({ questionId: id, value: REACHES_EVERYTHING[id] as O.Value }));
@@ -145,15 +150,15 @@ describe('every question rejects answers outside its schema', () => {
     const cases = invalidValues(q);
     describe(`${q} (${P[q].kind})`, () => {
       it.each(cases)('checkAnswer rejects $what', ({ value, expect: rule }) => {
-        const result = checkAnswer(q, value);
+        const result = checkAnswer(p, q, value);
         expect(result.ok).toBe(false);
         if (!result.ok) expectActionable(q, result.message, rule);
       });
 
       it.each(cases)('answerNext rejects $what as invalid_answer, without changing the interview', ({ value, expect: rule }) => {
         const before = pathTo(q);
-        expect(replay(before).question).toBe(q);
-        const result = answerNext(before, q, value);
+        expect(replay(p, before).question).toBe(q);
+        const result = answerNext(p, before, q, value);
         expect(result.ok).toBe(false);
         if (result.ok) return;
         expect(result.error.code).toBe('invalid_answer');
@@ -167,7 +172,7 @@ describe('every question rejects answers outside its schema', () => {
         }
         expectActionable(q, result.error.message, rule);
         // No error changes the interview: the same question is still being asked.
-        expect(replay(before).question).toBe(q);
+        expect(replay(p, before).question).toBe(q);
       });
 
       it('accepts every allowed answer unchanged (the rejections above are not over-broad)', () => {
@@ -178,7 +183,7 @@ describe('every question rejects answers outside its schema', () => {
             : spec.kind === 'multi'
               ? [...(spec.values ?? []).map((v) => [v]), (spec.values ?? []).filter((v) => v !== 'none')]
               : [...(spec.values ?? [])];
-        for (const v of valid) expect(checkAnswer(q, v)).toEqual({ ok: true, value: v });
+        for (const v of valid) expect(checkAnswer(p, q, v)).toEqual({ ok: true, value: v });
       });
     });
   }
@@ -210,7 +215,7 @@ describe('every question rejects answers outside its schema', () => {
       fc.property(
         fc.constantFrom(...O.QUESTION_ORDER).chain((q) => fc.tuple(fc.constant(q), nearMiss(q))),
         ([q, v]) => {
-          const result = checkAnswer(q, v);
+          const result = checkAnswer(p, q, v);
           expect(result.ok, `${q} = ${JSON.stringify(v)}`).toBe(protocolAccepts(q, v));
           if (!result.ok) expect(result.message.trim().length).toBeGreaterThan(10);
         },
@@ -224,7 +229,7 @@ describe('answers out of turn', () => {
   const answered = pathTo('pain_severity');
 
   it('rejects an answer to a question other than the one being asked, and names the current one', () => {
-    const current = replay(answered).question;
+    const current = replay(p, answered).question;
     expect(current).toBe('pain_severity');
     const wrong: [string, unknown][] = [
       ['age_years', 40], // already answered
@@ -235,17 +240,17 @@ describe('answers out of turn', () => {
       ['', 'mild'],
     ];
     for (const [questionId, value] of wrong) {
-      const result = answerNext(answered, questionId, value);
+      const result = answerNext(p, answered, questionId, value);
       expect(result.ok, questionId).toBe(false);
       if (result.ok) continue;
       expect(result.error.code).toBe('not_current_question');
       expect(result.error.message).toContain('pain_severity');
-      expect(replay(answered).question).toBe('pain_severity');
+      expect(replay(p, answered).question).toBe('pain_severity');
     }
   });
 
   it('reports a wrong question before looking at the value', () => {
-    const result = answerNext(answered, 'pregnancy', { nonsense: true });
+    const result = answerNext(p, answered, 'pregnancy', { nonsense: true });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('not_current_question');
   });
@@ -264,12 +269,12 @@ describe('answers out of turn', () => {
       { questionId: 'onset', value: 'gradual' },
       { questionId: 'sensations', value: ['tightness'] },
     ];
-    const skipped = answerNext(path, 'movement_related', 'yes');
+    const skipped = answerNext(p, path, 'movement_related', 'yes');
     expect(skipped.ok).toBe(false);
     if (!skipped.ok) expect(skipped.error.code).toBe('not_current_question');
     path.push({ questionId: 'pain_duration', value: 'under_2_weeks' }, { questionId: 'pain_trend', value: 'same' });
     for (const [q, v] of [['previously_assessed', 'no'], ['pregnancy', 'yes']] as const) {
-      const result = answerNext(path, q, v);
+      const result = answerNext(p, path, q, v);
       expect(result.ok, q).toBe(false);
       if (!result.ok) expect(result.error.code).toBe('not_current_question');
     }
@@ -277,11 +282,11 @@ describe('answers out of turn', () => {
 
   it('does not ask for equipment when the outcome is not self-care', () => {
     const path = pathTo('massage_reaction');
-    const result = answerNext(path, 'massage_reaction', 'bruising_or_worse');
+    const result = answerNext(p, path, 'massage_reaction', 'bruising_or_worse');
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.state.status).toBe('complete');
-    const equipment = answerNext([...path, result.accepted], 'equipment', ['tennis_ball']);
+    const equipment = answerNext(p, [...path, result.accepted], 'equipment', ['tennis_ball']);
     expect(equipment.ok).toBe(false);
     if (!equipment.ok) expect(equipment.error.code).toBe('interview_finished');
   });
@@ -301,12 +306,12 @@ describe('answers after the interview has finished', () => {
     ],
     [
       'self-care outcome',
-      O.simulate(REACHES_EVERYTHING).asked.map((id) => ({ questionId: id, value: REACHES_EVERYTHING[id] as O.Value })),
+      oracle.simulate(REACHES_EVERYTHING).asked.map((id) => ({ questionId: id, value: REACHES_EVERYTHING[id] as O.Value })),
     ],
   ];
 
   it.each(finished)('after %s, every answer is refused as interview_finished, with a way forward', (_name, path) => {
-    const state = replay(path);
+    const state = replay(p, path);
     expect(state.status).not.toBe('asking');
     for (const [questionId, value] of [
       ['consent', 'agree'],
@@ -315,13 +320,13 @@ describe('answers after the interview has finished', () => {
       ['not_a_question', 1],
       [path[path.length - 1]?.questionId ?? 'consent', path[path.length - 1]?.value],
     ] as [string, unknown][]) {
-      const result = answerNext(path, questionId, value);
+      const result = answerNext(p, path, questionId, value);
       expect(result.ok).toBe(false);
       if (result.ok) continue;
       expect(result.error.code).toBe('interview_finished');
       // The patient is told how to go on: change an answer.
       expect(result.error.message).toMatch(/revise|change/i);
     }
-    expect(replay(path)).toEqual(state);
+    expect(replay(p, path)).toEqual(state);
   });
 });

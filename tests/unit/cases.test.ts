@@ -1,92 +1,105 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkCase, duplicateIds, parseCaseFile, type CaseResult, type ClinicalCase } from '@/lib/interview/play';
-import { ALL_RULES } from '@/lib/protocol/rules';
+import { loadCaseBank } from '@/lib/interview/case-bank';
+import { checkCase, parseCaseFile, type CaseResult, type ClinicalCase } from '@/lib/interview/play';
+import { protocolFor, VERSIONS } from '@/lib/protocol/versions';
 import type { QuestionId } from '@/lib/protocol/types';
+import { planViolations } from '../support/plan-limits';
+import { ORACLES } from '../support/protocol-oracle';
 
 /**
- * The clinical case bank (tests/cases/*.json): every case must pass, and together the cases must exercise every rule,
- * every age boundary and every conditional question both ways, so a gap in the bank fails here rather than hiding.
+ * The clinical case banks (tests/cases/<version>/*.json), one per protocol version, each inheriting the cases of the
+ * version it was derived from unless it replaces them: every case must pass under its version, agree with the
+ * independent oracle of that version, and together the cases must exercise every rule, every age boundary and every
+ * conditional question both ways, so a gap in a bank fails here rather than hiding.
  */
 
-const CASES_DIR = fileURLToPath(new URL('../cases/', import.meta.url));
-const files = readdirSync(CASES_DIR)
-  .filter((f) => f.endsWith('.json'))
-  .sort();
+const bank = loadCaseBank(fileURLToPath(new URL('../cases/', import.meta.url)));
 
-const loaded = files.map((file) => ({ file, parsed: parseCaseFile(readFileSync(CASES_DIR + file, 'utf8'), file) }));
-const allCases: ClinicalCase[] = loaded.flatMap(({ parsed }) => (parsed.ok ? parsed.value : []));
-
-// Checked once and shared: the coverage assertions read the same results the per-case tests assert on.
-const results = new Map<string, CaseResult>(allCases.map((c) => [c.id, checkCase(c)]));
-
-describe('clinical case bank', () => {
-  it('has case files', () => {
-    expect(files.length).toBeGreaterThanOrEqual(6);
-  });
-
-  for (const { file, parsed } of loaded) {
-    describe(file, () => {
-      it('is a valid case file', () => {
-        expect(parsed.ok ? '' : parsed.error).toBe('');
-      });
-      for (const c of parsed.ok ? parsed.value : []) {
-        it(c.id, () => {
-          const r = results.get(c.id)!;
-          expect(r.problems, `${c.id}: expected ${r.expected}, got ${r.actual}`).toEqual([]);
-          expect(r.pass).toBe(true);
-        });
-      }
-    });
-  }
-
-  it('uses each case id once across all files', () => {
-    expect(duplicateIds(allCases)).toEqual([]);
-  });
+it('every case file is valid', () => {
+  expect(bank.ok ? '' : bank.error).toBe('');
 });
 
-describe('case bank coverage', () => {
-  const outcomes = [...results.values()].flatMap((r) => ('outcome' in r.result ? [r.result.outcome] : []));
-  const asked = (c: ClinicalCase) => {
-    const r = results.get(c.id)!.result;
-    return 'error' in r ? [] : r.asked;
-  };
+const banks = bank.ok ? bank.value : [];
 
-  it('fires every disposition rule and every gate rule somewhere', () => {
-    const fired = new Set(outcomes.flatMap((o) => [...o.rules, ...o.gateRules]));
-    const missing = ALL_RULES.map((r) => r.id).filter((id) => !fired.has(id));
-    expect(missing).toEqual([]);
-    // The protocol has R01-R30 and G1-G4; a rule list that shrank would make the check above vacuous.
-    expect(ALL_RULES).toHaveLength(34);
+it('has a case bank for every supported version', () => {
+  expect(banks.map((b) => b.version)).toEqual(VERSIONS.map((v) => v.id));
+});
+
+describe.each(banks.map((b) => [b.version, b] as const))('the %s case bank', (version, { cases }) => {
+  const protocol = protocolFor(version);
+  const oracle = ORACLES[version]!;
+  // Checked once and shared: the coverage assertions read the same results the per-case tests assert on.
+  const results = new Map<string, CaseResult>(cases.map((c) => [c.id, checkCase(c)]));
+
+  it.each(cases.map((c) => [`${c.file}: ${c.id}`, c] as const))('%s', (_, c) => {
+    const r = results.get(c.id)!;
+    expect(r.problems, `${c.id}: expected ${r.expected}, got ${r.actual}`).toEqual([]);
+    expect(r.pass).toBe(true);
   });
 
-  it('reaches every disposition, every gate and a declined consent', () => {
-    expect(new Set(outcomes.map((o) => o.disposition))).toEqual(
-      new Set(['emergency_ambulance', 'emergency', 'consultation_24', 'consultation', 'self_care']),
-    );
-    expect(new Set(outcomes.map((o) => o.gate))).toEqual(new Set(['none', 'gentle', 'standard']));
-    expect([...results.values()].some((r) => 'status' in r.result && r.result.status === 'declined')).toBe(true);
-  });
-
-  it('covers each age boundary on both sides', () => {
-    const ages = new Set(allCases.map((c) => c.answers.age_years));
-    for (const age of [15, 16, 11, 12, 55, 56, 64, 65, 69, 70]) expect(ages, `age ${age}`).toContain(age);
-  });
-
-  it('has each conditional question both asked and skipped', () => {
-    const conditional: QuestionId[] = ['movement_related', 'previously_assessed', 'pregnancy', 'equipment', 'floor_ok'];
-    for (const q of conditional) {
-      // Skipped while the map answers it: proof that the answer really is ignored, not merely absent.
-      const skippedWithAnswer = allCases.some((c) => c.answers[q] !== undefined && !asked(c).includes(q));
-      const askedSomewhere = allCases.some((c) => asked(c).includes(q));
-      expect({ q, skippedWithAnswer, askedSomewhere }).toEqual({ q, skippedWithAnswer: true, askedSomewhere: true });
+  it('agrees, case by case, with the independent reading of the protocol, plans within the hard limits', () => {
+    const disagreements: string[] = [];
+    for (const c of cases) {
+      const r = results.get(c.id)!.result;
+      if ('error' in r) continue;
+      const sim = oracle.simulate(c.answers);
+      const engine = { asked: r.asked, status: r.status, ...(r.status === 'complete' ? { disposition: r.outcome.disposition, rules: r.outcome.rules, gate: r.outcome.gate, gateRules: r.outcome.gateRules } : {}) };
+      const expected = { asked: sim.asked, status: sim.status, ...(sim.status === 'complete' ? { disposition: sim.disposition, rules: sim.rules, gate: sim.gate, gateRules: sim.gateRules } : {}) };
+      if (JSON.stringify(engine) !== JSON.stringify(expected)) disagreements.push(`${c.id}: engine ${JSON.stringify(engine)}; oracle ${JSON.stringify(expected)}`);
+      if (r.status === 'complete' && r.outcome.disposition === 'self_care') {
+        const gate = r.outcome.gate === 'gentle' ? 'gentle' : 'standard';
+        const equipment = (c.answers.equipment as string[] | undefined) ?? [];
+        const regions = (c.answers.pain_region as string[] | undefined) ?? [];
+        for (const v of planViolations(r.outcome.plan, { gate, equipment, floorOk: c.answers.floor_ok === 'yes', regions, version })) {
+          disagreements.push(`${c.id}: ${v}`);
+        }
+      }
     }
+    expect(disagreements).toEqual([]);
+  });
+
+  describe('coverage', () => {
+    const outcomes = [...results.values()].flatMap((r) => ('outcome' in r.result ? [r.result.outcome] : []));
+    const asked = (c: ClinicalCase) => {
+      const r = results.get(c.id)!.result;
+      return 'error' in r ? [] : r.asked;
+    };
+
+    it('fires every disposition rule and every gate rule of the version somewhere', () => {
+      const fired = new Set(outcomes.flatMap((o) => [...o.rules, ...o.gateRules]));
+      const missing = protocol.rules.map((r) => r.id).filter((id) => !fired.has(id));
+      expect(missing).toEqual([]);
+      expect(protocol.rules.length).toBeGreaterThanOrEqual(34);
+    });
+
+    it('reaches every disposition, every gate and a declined consent', () => {
+      expect(new Set(outcomes.map((o) => o.disposition))).toEqual(
+        new Set(['emergency_ambulance', 'emergency', 'consultation_24', 'consultation', 'self_care']),
+      );
+      expect(new Set(outcomes.map((o) => o.gate))).toEqual(new Set(['none', 'gentle', 'standard']));
+      expect([...results.values()].some((r) => 'status' in r.result && r.result.status === 'declined')).toBe(true);
+    });
+
+    it('covers each age boundary on both sides', () => {
+      const ages = new Set(cases.map((c) => c.answers.age_years));
+      for (const age of [15, 16, 11, 12, 55, 56, 64, 65, 69, 70]) expect(ages, `age ${age}`).toContain(age);
+    });
+
+    it('has each conditional question both asked and skipped', () => {
+      const conditional: QuestionId[] = ['movement_related', 'previously_assessed', 'pregnancy', 'equipment', 'floor_ok'];
+      for (const q of conditional) {
+        // Skipped while the map answers it: proof that the answer really is ignored, not merely absent.
+        const skippedWithAnswer = cases.some((c) => c.answers[q] !== undefined && !asked(c).includes(q));
+        const askedSomewhere = cases.some((c) => asked(c).includes(q));
+        expect({ q, skippedWithAnswer, askedSomewhere }).toEqual({ q, skippedWithAnswer: true, askedSomewhere: true });
+      }
+    });
   });
 });
 
 describe('checkCase', () => {
-  const base = allCases.find((c) => c.id === 'self-care-baseline')!;
+  const base = banks[0]!.cases.find((c) => c.id === 'self-care-baseline')!;
 
   it('fails a case whose expectation is wrong, and says why', () => {
     const wrong: ClinicalCase = { ...base, id: 'wrong', expect: { ...base.expect, disposition: 'consultation', gate: 'none' } };
@@ -119,7 +132,7 @@ describe('checkCase', () => {
 describe('parseCaseFile', () => {
   it('accepts a single case object as well as an array', () => {
     const one = JSON.stringify({ id: 'one', answers: { consent: 'decline' }, expect: { status: 'declined' } });
-    const parsed = parseCaseFile(one, 'one.json');
+    const parsed = parseCaseFile(one, 'one.json', 'bp-1');
     expect(parsed.ok && parsed.value.map((c) => c.id)).toEqual(['one']);
   });
 
@@ -129,12 +142,14 @@ describe('parseCaseFile', () => {
     ['an unknown question id', '[{"id":"a","answers":{"agee":40},"expect":{"disposition":"self_care"}}]', /Unknown question id "agee"/],
     ['a value outside the question', '[{"id":"a","answers":{"age_years":200},"expect":{"disposition":"self_care"}}]', /age_years/],
     ['an unknown disposition', '[{"id":"a","answers":{},"expect":{"disposition":"urgent"}}]', /expect\.disposition/],
-    ['a short rule id', '[{"id":"a","answers":{},"expect":{"disposition":"emergency","rules":["R05"]}}]', /Unknown disposition rule "R05"/],
+    ['a short rule id', '[{"id":"a","answers":{},"expect":{"disposition":"emergency","rules":["R05"]}}]', /no disposition rule "R05"/],
+    ['a rule of a later version', '[{"id":"a","answers":{},"expect":{"disposition":"consultation_24","rules":["R31_sudden_severe_onset"]}}]', /bp-1 has no disposition rule "R31_sudden_severe_onset"/],
+    ['an unknown version', '[{"id":"a","protocolVersion":"bp-9","answers":{},"expect":{"disposition":"emergency"}}]', /"protocolVersion" must be one of bp-1, bp-2/],
     ['no disposition', '[{"id":"a","answers":{},"expect":{}}]', /Expect a "disposition"/],
     ['a missing id', '[{"answers":{},"expect":{"disposition":"emergency"}}]', /"id"/],
     ['a repeated id', '[{"id":"a","answers":{},"expect":{"disposition":"emergency"}},{"id":"a","answers":{},"expect":{"disposition":"emergency"}}]', /repeated: a/],
   ])('rejects %s with a readable message', (_what, text, message) => {
-    const parsed = parseCaseFile(text, 'bad.json');
+    const parsed = parseCaseFile(text, 'bad.json', 'bp-1');
     expect(parsed.ok).toBe(false);
     expect(parsed.ok ? '' : parsed.error).toMatch(message);
     expect(parsed.ok ? '' : parsed.error).toMatch(/^bad\.json/);

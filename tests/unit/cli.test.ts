@@ -4,10 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DISPOSITION_TITLE, SAFETY_NET } from '@/lib/protocol/advice';
-import { getQuestion } from '@/lib/protocol/questions';
-import { ruleById } from '@/lib/protocol/rules';
+import { DISPOSITION_TITLE } from '@/lib/protocol/labels';
+import { protocolFor } from '@/lib/protocol/versions';
 import { SELF_CARE } from '../support/answers';
+
+// The scripts default to PROTOCOL_VERSION, else the newest version; the tests pin the environment to say which.
+const bp2 = protocolFor('bp-2');
+const getQuestion = (id: Parameters<typeof bp2.question>[0]) => bp2.question(id);
+/** bp-1 self-care, bp-2 consultation_24 (CHANGES-bp-2.md change 1). */
+const SUDDEN_ON_ANTIPLATELET = { ...SELF_CARE, blood_thinners: 'antiplatelet', onset: 'sudden_severe' };
 
 /** The real command-line scripts, run as child processes the way a person or a CI job runs them. */
 
@@ -27,7 +32,8 @@ interface Run {
 
 function run(command: string, args: string[], input = ''): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    const { PROTOCOL_VERSION: _active, ...inherited } = process.env;
+    const child = spawn(command, args, { cwd: ROOT, env: { ...inherited, NO_COLOR: '1' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -67,7 +73,8 @@ describe('triage --batch', { timeout: TIMEOUT }, () => {
     expect(out).toHaveLength(maps.length);
 
     const [selfCare, ambulance, declined, missing, typo, notAMap] = out;
-    expect(Object.keys(selfCare!).sort()).toEqual(['asked', 'outcome', 'status']);
+    expect(Object.keys(selfCare!).sort()).toEqual(['asked', 'outcome', 'protocolVersion', 'status']);
+    expect(out.every((result) => result.protocolVersion === 'bp-2')).toBe(true);
     expect(selfCare).toMatchObject({
       status: 'complete',
       asked: expect.arrayContaining(['consent', 'equipment', 'floor_ok']),
@@ -80,11 +87,26 @@ describe('triage --batch', { timeout: TIMEOUT }, () => {
       asked: ['consent', 'age_years', 'pain_region', 'emergency_signs'],
       outcome: { disposition: 'emergency_ambulance', gate: 'none', rules: ['R03_stroke_signs'] },
     });
-    expect(declined).toEqual({ asked: ['consent'], status: 'declined' });
+    expect(declined).toEqual({ protocolVersion: 'bp-2', asked: ['consent'], status: 'declined' });
     expect(missing).toMatchObject({ error: expect.stringContaining('"pain_trend"') });
     expect(missing).not.toHaveProperty('outcome');
     expect(typo).toMatchObject({ error: expect.stringContaining('"agee"') });
     expect(notAMap).toMatchObject({ error: expect.stringMatching(/JSON object/) });
+  });
+
+  it('plays the maps under the version named by --protocol, and says which in every result', async () => {
+    const maps = file('versions.json', [SUDDEN_ON_ANTIPLATELET]);
+    const [bp1] = JSON.parse((await tsx('triage.ts', ['--batch', maps, '--protocol', 'bp-1'])).stdout) as Record<string, unknown>[];
+    const [newest] = JSON.parse((await tsx('triage.ts', ['--batch', maps])).stdout) as Record<string, unknown>[];
+    expect(bp1).toMatchObject({ protocolVersion: 'bp-1', outcome: { disposition: 'self_care', gate: 'gentle', rules: ['R30_no_flags'] } });
+    expect(newest).toMatchObject({ protocolVersion: 'bp-2', outcome: { disposition: 'consultation_24', rules: ['R31_sudden_severe_onset'] } });
+  });
+
+  it('exits 2 and lists the versions for a version it does not support', async () => {
+    const r = await tsx('triage.ts', ['--batch', file('v.json', [SELF_CARE]), '--protocol', 'bp-9']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/no protocol version "bp-9"\. Versions: bp-1, bp-2\./);
   });
 
   it('prints only JSON on stdout through `npm run --silent triage -- --batch`', async () => {
@@ -113,13 +135,27 @@ describe('triage --batch', { timeout: TIMEOUT }, () => {
 });
 
 describe('protocol:check', { timeout: TIMEOUT }, () => {
-  it('passes the whole case bank with exit 0', async () => {
+  it('passes every version\'s case bank with exit 0', async () => {
     const r = await tsx('protocol-check.ts');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^id\s+expected\s+actual\s+result/);
-    expect(r.stdout).toMatch(/\d+ case\(s\) in \d+ file\(s\): \d+ passed, 0 failed\./);
+    expect(r.stdout).toMatch(/^version\s+id\s+expected\s+actual\s+result/);
+    expect(r.stdout).toMatch(/^bp-1\s+self-care-baseline\s/m);
+    expect(r.stdout).toMatch(/^bp-2\s+bp2-R31-alone\s/m);
+    expect(r.stdout).toMatch(/\d+ case\(s\) from the case banks of bp-1, bp-2: \d+ passed, 0 failed\./);
     expect(r.stdout).not.toMatch(/FAIL/);
+  });
+
+  it('checks a case under the version it names, else the active one', async () => {
+    const expect1 = { disposition: 'self_care', gate: 'gentle' };
+    const cases = [
+      { id: 'named-bp-1', protocolVersion: 'bp-1', answers: SUDDEN_ON_ANTIPLATELET, expect: expect1 },
+      { id: 'active-version', answers: SUDDEN_ON_ANTIPLATELET, expect: { disposition: 'consultation_24', gate: 'none' } },
+    ];
+    const r = await tsx('protocol-check.ts', [file('versions.json', cases)]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/bp-1\s+named-bp-1\s+self_care \/ gentle\s+self_care \/ gentle\s+PASS/);
+    expect(r.stdout).toMatch(/bp-2\s+active-version\s+consultation_24 \/ none\s+consultation_24 \/ none\s+PASS/);
   });
 
   it('exits 1 and shows the difference when a case is wrong', async () => {
@@ -130,7 +166,7 @@ describe('protocol:check', { timeout: TIMEOUT }, () => {
     expect(r.stdout).toMatch(/good\s+self_care \/ standard\s+self_care \/ standard\s+PASS/);
     expect(r.stdout).toMatch(/wrong-on-purpose\s+consultation \/ none\s+self_care \/ standard\s+FAIL/);
     expect(r.stdout).toMatch(/disposition: expected consultation, got self_care/);
-    expect(r.stdout).toMatch(/2 case\(s\) in 1 file\(s\): 1 passed, 1 failed\./);
+    expect(r.stdout).toMatch(/2 case\(s\) from 1 file\(s\): 1 passed, 1 failed\./);
   });
 
   it('accepts a file holding a single case object', async () => {
@@ -181,9 +217,10 @@ describe('triage (interactive, piped stdin)', { timeout: TIMEOUT }, () => {
     expect(r.stdout).toContain('"None of these" cannot be chosen together with another answer.');
     expect(r.stdout).toContain(`Why we ask: ${getQuestion('nerve_emergency_signs').help}`);
     expect(r.stdout).toContain(DISPOSITION_TITLE.consultation.toUpperCase());
-    expect(r.stdout).toContain(`${ruleById('R23_worsening')!.reason} [R23_worsening]`);
+    expect(r.stdout).toContain(`${bp2.rule('R23_worsening')!.reason} [R23_worsening]`);
     expect(r.stdout).toContain('(gate: none)');
-    for (const line of SAFETY_NET) expect(r.stdout).toContain(line);
+    expect(r.stdout).toContain('protocol bp-2');
+    for (const line of bp2.content.safetyNet) expect(r.stdout).toContain(line.text);
     // Equipment is asked only for self-care.
     expect(r.stdout).not.toContain(getQuestion('equipment').prompt);
   });

@@ -2,49 +2,34 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkCase, parseCaseFile } from '@/lib/interview/play';
-import { QUESTIONS } from '@/lib/protocol/questions';
-import { ALL_RULES } from '@/lib/protocol/rules';
-import { SOURCES } from '@/lib/protocol/sources';
-import { DISPOSITIONS, GATES } from '@/lib/protocol/types';
+import { protocolInWords } from '@/lib/protocol/in-words';
+import { VERSIONS } from '@/lib/protocol/versions';
 
 /**
- * docs/protocol.md is written by hand for clinicians. These checks tie it to the protocol data, so a rule, question
- * or answer added or changed in lib/protocol without updating the guide fails the build instead of drifting.
+ * The protocol documents are tied to the protocol data: docs/protocol/<version>.md is the version in words, generated
+ * (`npm run protocol:docs`), and must match the data exactly, so a change to a version cannot land without the prose
+ * diff reviewers read; docs/protocol.md, the hand-written guide, must name every version and show a valid case.
  */
 
-const doc = readFileSync(fileURLToPath(new URL('../../docs/protocol.md', import.meta.url)), 'utf8');
-const lines = doc.split('\n');
-/** The table row that starts with this id in backticks. */
-const rowOf = (id: string) => lines.find((l) => /^\|/.test(l) && l.split('|').some((cell) => cell.trim() === `\`${id}\``));
+const read = (path: string) => readFileSync(fileURLToPath(new URL(`../../docs/${path}`, import.meta.url)), 'utf8');
+
+describe.each(VERSIONS.map((p) => [p.id, p] as const))('docs/protocol/%s.md', (id, p) => {
+  it('is the version, in words, exactly as its data says (run `npm run protocol:docs` after a change)', () => {
+    expect(read(`protocol/${id}.md`)).toBe(protocolInWords(p));
+  });
+});
 
 describe('docs/protocol.md', () => {
-  it.each(QUESTIONS.map((q) => [q.id, q] as const))('has a row for question %s listing every answer', (id, q) => {
-    const row = rowOf(id);
-    expect(row, `no table row for \`${id}\``).toBeDefined();
-    for (const o of q.options ?? []) expect(row, `${id} row lacks \`${o.value}\``).toContain(`\`${o.value}\``);
-    if (q.kind === 'integer') expect(row).toContain(`${q.min}-${q.max}`);
-    const askedWhen = row!.split('|').at(-2)!.trim();
-    expect(askedWhen === 'always', `"asked when" of ${id}: ${askedWhen}`).toBe(q.askedWhen === undefined);
-  });
+  const guide = read('protocol.md');
 
-  it.each(ALL_RULES.map((r) => [r.id, r] as const))('has a row for rule %s with its condition and outcome', (id, r) => {
-    const row = rowOf(id);
-    expect(row, `no table row for \`${id}\``).toBeDefined();
-    expect(row).toContain(`| ${r.condition} |`);
-    const outcome = 'disposition' in r ? r.disposition : r.gate;
-    expect(row).toContain(`| \`${outcome}\` |`);
-  });
-
-  it('names every disposition, gate and source title', () => {
-    for (const d of DISPOSITIONS) expect(doc).toContain(`\`${d}\``);
-    for (const g of GATES) expect(doc).toContain(`\`${g}\``);
-    for (const s of Object.values(SOURCES)) expect(doc).toContain(s.title);
+  it('links to every supported version in words', () => {
+    for (const p of VERSIONS) expect(guide).toContain(`(protocol/${p.id}.md)`);
   });
 
   it('shows an example case that is valid and passes', () => {
-    const example = /## Checking a clinical scenario[\s\S]*?```json\n([\s\S]*?)```/.exec(doc)?.[1];
+    const example = /## Checking a clinical scenario[\s\S]*?```json\n([\s\S]*?)```/.exec(guide)?.[1];
     expect(example).toBeDefined();
-    const parsed = parseCaseFile(example!, 'docs example');
+    const parsed = parseCaseFile(example!, 'docs example', 'bp-2');
     expect(parsed.ok ? '' : parsed.error).toBe('');
     if (parsed.ok) expect(checkCase(parsed.value[0]!).problems).toEqual([]);
   });

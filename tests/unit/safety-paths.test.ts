@@ -1,5 +1,5 @@
 /**
- * Exhaustive safety proof over the interview of protocol bp-1 (PROTOCOL.md).
+ * Exhaustive safety proof over the interview of every protocol version (PROTOCOL.md, CHANGES-bp-2.md).
  *
  * A depth-first generator walks every path through the triage machine, choosing at each question one answer from
  * each class of answers that no rule, gate, "asked when" condition or plan input can tell apart (members of a class
@@ -13,10 +13,12 @@
 import { describe, expect, it } from 'vitest';
 import { initialTransition, transition } from 'xstate';
 import { checkAnswer } from '@/lib/protocol/answer-schema';
+import type { Protocol } from '@/lib/protocol/define';
 import type { Outcome } from '@/lib/protocol/outcome';
 import { buildOutcome } from '@/lib/protocol/outcome';
+import { VERSIONS } from '@/lib/protocol/versions';
 import { replay, type RecordedAnswer } from '@/lib/interview/replay';
-import { currentQuestion, finalDisposition, triageMachine, type TriageSnapshot } from '@/machines/triage';
+import { currentQuestion, finalDisposition, machineFor, type TriageMachine, type TriageSnapshot } from '@/machines/triage';
 import { planViolations, usesToolFallback } from '../support/plan-limits';
 import * as O from '../support/protocol-oracle';
 
@@ -107,7 +109,9 @@ const RED_FLAG_CLASSES: Partial<Record<O.Qid, Value[][]>> = {
     // Muscle pain only: no rule.
     [['dull_ache'], ['tightness'], ['tender_spots'], ['dull_ache', 'tightness', 'tender_spots']],
     // Nerve symptoms R21 sees but R10 does not.
-    [['sharp_pinch'], ['burning'], ['sharp_pinch', 'burning', 'tightness']],
+    [['sharp_pinch'], ['sharp_pinch', 'tightness']],
+    // R21, and R10 from bp-2 on (CHANGES-bp-2.md change 2).
+    [['burning'], ['sharp_pinch', 'burning', 'tightness']],
     // Nerve symptoms R21 and R10 both see.
     [
       ['tingling'],
@@ -275,10 +279,17 @@ const phaseB =
 // Checks
 // ---------------------------------------------------------------------------------------------------------------
 
-const RULE_ORDER = O.ORACLE_RULES.map((r) => r.id);
 const CONDITIONAL = ['movement_related', 'previously_assessed', 'pregnancy', 'equipment', 'floor_ok'] as const;
 
+/** The version a walk checks: the engine's protocol and machine, and the independent oracle of the same version. */
+interface Version {
+  protocol: Protocol;
+  machine: TriageMachine;
+  oracle: O.Oracle;
+}
+
 interface Stats {
+  v: Version;
   paths: number;
   replayed: number;
   byDisposition: Map<string, number>;
@@ -294,8 +305,9 @@ interface Stats {
   failures: string[];
 }
 
-function newStats(): Stats {
+function newStats(v: Version): Stats {
   return {
+    v,
     paths: 0,
     replayed: 0,
     byDisposition: new Map(),
@@ -321,10 +333,10 @@ function fail(stats: Stats, path: readonly RecordedAnswer[], message: string) {
 
 const validated = new Set<string>();
 /** Every representative is a real answer: the engine's own validator accepts it unchanged. */
-function ensureValid(q: O.Qid, value: Value) {
-  const k = `${q}=${JSON.stringify(value)}`;
+function ensureValid(p: Protocol, q: O.Qid, value: Value) {
+  const k = `${p.id} ${q}=${JSON.stringify(value)}`;
   if (validated.has(k)) return;
-  const checked = checkAnswer(q, value);
+  const checked = checkAnswer(p, q, value);
   if (!checked.ok || JSON.stringify(checked.value) !== JSON.stringify(value)) {
     throw new Error(`representative answer ${k} is not accepted by checkAnswer`);
   }
@@ -340,21 +352,23 @@ function textOf(lines: unknown): string {
 /** What every outcome must hold, whatever the answers (PROTOCOL.md 1.1, 1.2, 3, 4, 5). */
 function checkOutcome(stats: Stats, path: readonly RecordedAnswer[], given: Given, outcome: Outcome) {
   const problems: string[] = [];
-  const expectedRules = O.oracleRules(given);
-  const expectedDisposition = O.oracleDisposition(given);
+  const { oracle } = stats.v;
+  const expectedRules = oracle.rules(given);
+  const expectedDisposition = oracle.disposition(given);
 
   // The engine's own record must be self-consistent: any R01-R29 means not self_care, and the most urgent wins.
   const fired = outcome.rules;
   const realRules = fired.filter((r) => r !== O.NO_FLAGS);
   if (realRules.length > 0 && outcome.disposition === 'self_care') problems.push(`self_care although ${realRules.join(', ')} fired`);
-  if (fired.some((r) => O.dispositionOfRule(r) === undefined)) problems.push(`unknown rule id in ${fired.join(', ')}`);
+  if (fired.some((r) => oracle.dispositionOfRule(r) === undefined)) problems.push(`unknown rule id in ${fired.join(', ')}`);
   if (fired.includes(O.NO_FLAGS) && fired.length !== 1) problems.push('R30_no_flags recorded together with other rules');
   if (fired.length === 0) problems.push('no rule recorded');
-  if (O.mostUrgentOf(fired) !== outcome.disposition) {
+  if (oracle.mostUrgentOf(fired) !== outcome.disposition) {
     problems.push(`disposition ${outcome.disposition} is not the most urgent of its own rules ${fired.join(', ')}`);
   }
-  const order = realRules.map((r) => RULE_ORDER.indexOf(r));
-  if (order.some((v, i) => i > 0 && v <= (order[i - 1] as number))) problems.push('rules not in R01..R29 order');
+  const ruleOrder = oracle.table.map((r) => r.id);
+  const order = realRules.map((r) => ruleOrder.indexOf(r));
+  if (order.some((v, i) => i > 0 && v <= (order[i - 1] as number))) problems.push('rules not in table order');
 
   // ... and agree with the independent reading of the protocol.
   if (!sameJson(fired, expectedRules)) problems.push(`rules ${fired.join(', ')}; protocol says ${expectedRules.join(', ')}`);
@@ -414,7 +428,15 @@ function checkOutcome(stats: Stats, path: readonly RecordedAnswer[], given: Give
     if (outcome.gate !== 'gentle' && outcome.gate !== 'standard') problems.push(`self_care with gate ${outcome.gate}`);
     else {
       const equipment = Array.isArray(given.equipment) ? (given.equipment as string[]) : [];
-      problems.push(...planViolations(outcome.plan, { gate: outcome.gate, equipment, floorOk: given.floor_ok === 'yes' }));
+      problems.push(
+        ...planViolations(outcome.plan, {
+          gate: outcome.gate,
+          equipment,
+          floorOk: given.floor_ok === 'yes',
+          regions: Array.isArray(given.pain_region) ? (given.pain_region as string[]) : [],
+          version: stats.v.protocol.id,
+        }),
+      );
       stats.selfCarePlans++;
       if (outcome.plan && usesToolFallback(outcome.plan) && !equipment.includes('none')) {
         bump(stats.toolFallbacks, `${JSON.stringify(given.pain_region)} with ${JSON.stringify(equipment)}, ${outcome.gate}, floor ${String(given.floor_ok)}`);
@@ -463,14 +485,14 @@ function checkLeaf(
       const asked = new Set(path.map((a) => a.questionId));
       for (const c of CONDITIONAL) bump(stats.conditional, `${c} ${asked.has(c) ? 'asked' : 'skipped'}`);
     }
-    outcome = buildOutcome(snap.context.answers, disposition);
+    outcome = buildOutcome(stats.v.protocol, snap.context.answers, disposition);
     checkOutcome(stats, path, given, outcome);
   }
 
   // The public entry point (lib/interview/replay.ts) must show the same interview.
   if (stats.paths % replayEvery === 0 || expected.kind === 'declined' || outcome?.disposition === 'self_care') {
     stats.replayed++;
-    const state = replay(path);
+    const state = replay(stats.v.protocol, path);
     const status = expected.kind === 'declined' ? 'declined' : 'complete';
     if (state.status !== status) fail(stats, path, `replay status ${state.status}; expected ${status}`);
     if (state.step !== path.length) fail(stats, path, `replay step ${state.step}; expected ${path.length}`);
@@ -486,7 +508,8 @@ function checkLeaf(
  * decline, or after the last question) and otherwise asks the next question.
  */
 function explore(policy: Policy, stats: Stats, replayEvery: number) {
-  const [initial] = initialTransition(triageMachine);
+  const { machine, oracle, protocol } = stats.v;
+  const [initial] = initialTransition(machine);
   const first = currentQuestion(initial);
   if (first !== 'consent') {
     fail(stats, [], `the interview starts with ${String(first)}, not consent`);
@@ -494,11 +517,11 @@ function explore(policy: Policy, stats: Stats, replayEvery: number) {
   }
   const visit = (snap: TriageSnapshot, q: O.Qid, path: RecordedAnswer[], given: Given, key: string) => {
     for (const value of policy(q, given, key)) {
-      ensureValid(q, value);
-      const [next] = transition(triageMachine, snap, { type: 'ANSWER', questionId: q, value });
+      ensureValid(protocol, q, value);
+      const [next] = transition(machine, snap, { type: 'ANSWER', questionId: q, value });
       const nextGiven = { ...given, [q]: value };
       const nextPath = [...path, { questionId: q, value }];
-      const expected = O.afterAnswer(q, nextGiven);
+      const expected = oracle.afterAnswer(q, nextGiven);
       const asking = currentQuestion(next);
       if (expected.kind === 'ask') {
         if (asking !== expected.next) {
@@ -523,7 +546,7 @@ function explore(policy: Policy, stats: Stats, replayEvery: number) {
 function report(name: string, stats: Stats, ms: number) {
   const fmt = (m: Map<string, number>) => [...m.entries()].map(([k, v]) => `${k}: ${v}`).join(', ');
   console.log(
-    `[safety-paths] ${name}: ${stats.paths} paths checked in ${(ms / 1000).toFixed(1)} s (${stats.replayed} also through replay)\n` +
+    `[safety-paths] ${stats.v.protocol.id} ${name}: ${stats.paths} paths checked in ${(ms / 1000).toFixed(1)} s (${stats.replayed} also through replay)\n` +
       `  dispositions: ${fmt(stats.byDisposition)}; declined: ${stats.declined}\n` +
       `  early exits at: ${fmt(stats.earlyExitAt)}\n` +
       `  self_care plans: ${stats.selfCarePlans}; gate rules: ${fmt(stats.gateRules)}\n` +
@@ -596,8 +619,11 @@ function quietInterview(age: number, regions: string[], medical: string[], thinn
 // Tests
 // ---------------------------------------------------------------------------------------------------------------
 
-describe('every path through the bp-1 interview is safe', () => {
-  const all = newStats();
+describe.each(VERSIONS.map((p) => [p.id, p] as const))('every path through the %s interview is safe', (id, protocol) => {
+  const oracle = O.ORACLES[id];
+  if (!oracle) throw new Error(`No independent oracle for protocol ${id}: write one in tests/support/protocol-oracle.ts.`);
+  const version: Version = { protocol, machine: machineFor(protocol), oracle };
+  const all = newStats(version);
   const merge = (s: Stats) => {
     all.paths += s.paths;
     for (const [k, v] of s.byDisposition) all.byDisposition.set(k, (all.byDisposition.get(k) ?? 0) + v);
@@ -609,7 +635,7 @@ describe('every path through the bp-1 interview is safe', () => {
   };
 
   it('phase A: every red-flag answer class at questions 0-9, for every age boundary', { timeout: 120_000 }, () => {
-    const stats = newStats();
+    const stats = newStats(version);
     const t = performance.now();
     explore(phaseA, stats, 4);
     report('phase A (red flags)', stats, performance.now() - t);
@@ -625,7 +651,7 @@ describe('every path through the bp-1 interview is safe', () => {
 
   for (const profile of PROFILES) {
     it(`phase B: every answer class at questions 10-19, for every age and region class, after "${profile.name}"`, { timeout: 120_000 }, () => {
-      const stats = newStats();
+      const stats = newStats(version);
       const t = performance.now();
       explore(phaseB(profile), stats, 8);
       report(`phase B (${profile.name})`, stats, performance.now() - t);
@@ -638,7 +664,7 @@ describe('every path through the bp-1 interview is safe', () => {
   }
 
   it('phase C: every pain_region subset x every equipment answer x every gate route x floor_ok gives a safe plan', { timeout: 120_000 }, () => {
-    const stats = newStats();
+    const stats = newStats(version);
     const t = performance.now();
     const equipmentAnswers = [['none'], ...subsets(TOOLS)];
     let fallbacksWithOwnTools = 0;
@@ -654,7 +680,7 @@ describe('every path through the bp-1 interview is safe', () => {
             const given: Given = Object.fromEntries(path.map((a) => [a.questionId, a.value]));
             stats.paths++;
             stats.replayed++;
-            const state = replay(path);
+            const state = replay(protocol, path);
             if (state.status !== 'complete' || !state.outcome) {
               fail(stats, path, `did not complete (${state.status}, asking ${String(state.question)})`);
               continue;
@@ -684,7 +710,7 @@ describe('every path through the bp-1 interview is safe', () => {
     }
     report('phase C (plan inputs)', stats, performance.now() - t);
     console.log(
-      `[safety-paths] known gap: ${fallbacksWithOwnTools} of ${stats.paths} plan inputs fall back to a tennis ball although the patient has tools (toolNote set), e.g.\n    ${examples.join('\n    ')}`,
+      `[safety-paths] ${id} tennis-ball fallbacks: ${fallbacksWithOwnTools} of ${stats.paths} plan inputs use a tennis ball for some step although the patient has tools (toolNote set), e.g.\n    ${examples.join('\n    ')}`,
     );
     console.log(
       `[safety-paths] observation: ${offRegionPlans} plans work none of the muscles PROTOCOL.md lists for the painful regions (neighbour regions instead), e.g.\n    ${[...offRegionExamples].join('\n    ')}`,
@@ -696,7 +722,7 @@ describe('every path through the bp-1 interview is safe', () => {
   });
 
   it('covered everything it claims: every answer option, disposition, rule and gate rule', () => {
-    console.log(`[safety-paths] total: ${all.paths} paths checked`);
+    console.log(`[safety-paths] ${id} total: ${all.paths} paths checked`);
     expect(all.paths).toBeGreaterThan(60_000);
     for (const q of O.QUESTION_ORDER) {
       const spec = O.PROTOCOL_QUESTIONS[q];
@@ -705,7 +731,7 @@ describe('every path through the bp-1 interview is safe', () => {
       expect(missing, `${q} options never used on a path`).toEqual([]);
     }
     expect([...all.byDisposition.keys()].sort()).toEqual([...O.URGENCY_ORDER].sort());
-    const neverFired = [...O.ORACLE_RULES.map((r) => r.id), O.NO_FLAGS].filter((id) => !all.rulesFired.has(id));
+    const neverFired = [...oracle.table.map((r) => r.id), O.NO_FLAGS].filter((r) => !all.rulesFired.has(r));
     expect(neverFired, 'rules never fired on any path').toEqual([]);
     expect([...all.gateRules.keys()].sort()).toEqual(['G1_older_adult', 'G2_bone_health', 'G3_antiplatelet', 'G4_standard']);
     // Each conditional question was both asked and skipped on complete interviews (each checked at every node).

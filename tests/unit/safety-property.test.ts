@@ -8,7 +8,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answerNext, replay, revise, type InterviewState, type RecordedAnswer } from '@/lib/interview/replay';
-import { QUESTIONS } from '@/lib/protocol/questions';
+import type { Protocol } from '@/lib/protocol/define';
+import { VERSIONS } from '@/lib/protocol/versions';
 import { DISPOSITIONS } from '@/lib/protocol/types';
 import { planViolations } from '../support/plan-limits';
 import * as O from '../support/protocol-oracle';
@@ -87,15 +88,15 @@ type Intended = { [K in O.Qid]: unknown };
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Answers every question the interview asks, with the patient's intended answer, through `answerNext` only. */
-function play(intended: Intended, start: readonly RecordedAnswer[] = []) {
+function play(p: Protocol, intended: Intended, start: readonly RecordedAnswer[] = []) {
   let recorded = [...start];
-  let state: InterviewState = replay(recorded);
+  let state: InterviewState = replay(p, recorded);
   const askedOneByOne: string[] = [];
   while (state.status === 'asking') {
     const q = state.question;
     if (q === undefined) throw new Error('asking without a question');
     askedOneByOne.push(q);
-    const result = answerNext(recorded, q, intended[q]);
+    const result = answerNext(p, recorded, q, intended[q]);
     if (!result.ok) throw new Error(`a valid answer to ${q} was rejected: ${result.error.message}`);
     recorded = [...recorded, result.accepted];
     // The step moves by exactly one per accepted answer.
@@ -106,7 +107,7 @@ function play(intended: Intended, start: readonly RecordedAnswer[] = []) {
 }
 
 /** The interview's result must be the protocol's result for this patient, field by field. */
-function expectProtocolResult(state: InterviewState, sim: O.Simulation, recorded: readonly RecordedAnswer[]) {
+function expectProtocolResult(p: Protocol, state: InterviewState, sim: O.Simulation, recorded: readonly RecordedAnswer[]) {
   expect(state.asked).toEqual(sim.asked);
   expect(recorded.map((r) => r.questionId)).toEqual(sim.asked);
   expect(state.status).toBe(sim.status);
@@ -127,16 +128,23 @@ function expectProtocolResult(state: InterviewState, sim: O.Simulation, recorded
   if (outcome.disposition === 'self_care') {
     const gate = outcome.gate === 'gentle' ? 'gentle' : 'standard';
     const equipment = Array.isArray(sim.given.equipment) ? (sim.given.equipment as string[]) : [];
-    expect(planViolations(outcome.plan, { gate, equipment, floorOk: sim.given.floor_ok === 'yes' })).toEqual([]);
+    const regions = Array.isArray(sim.given.pain_region) ? (sim.given.pain_region as string[]) : [];
+    expect(planViolations(outcome.plan, { gate, equipment, floorOk: sim.given.floor_ok === 'yes', regions, version: p.id })).toEqual([]);
   } else {
     expect(outcome.plan).toBeUndefined();
   }
 }
 
-describe('the engine agrees with an independent reading of PROTOCOL.md', () => {
+describe.each(VERSIONS.map((v) => [v.id, v] as const))('the %s engine agrees with an independent reading of its protocol', (id, p) => {
+  const oracle = O.ORACLES[id];
+  if (!oracle) throw new Error(`No independent oracle for protocol ${id}: write one in tests/support/protocol-oracle.ts.`);
+  // A printed, replayable seed: FC_SEED=<seed> reruns exactly the same patients.
+  const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
+
   it('asks the protocol questions, in protocol order, with the protocol answer domains', () => {
-    expect(QUESTIONS.map((q) => q.id)).toEqual([...O.QUESTION_ORDER]);
-    for (const q of QUESTIONS) {
+    const questions = p.content.questions;
+    expect(questions.map((q) => q.id)).toEqual([...O.QUESTION_ORDER]);
+    for (const q of questions) {
       const spec = P[q.id];
       expect({ id: q.id, kind: q.kind }).toEqual({ id: q.id, kind: spec.kind });
       if (spec.kind === 'integer') expect({ min: q.min, max: q.max }).toEqual({ min: spec.min, max: spec.max });
@@ -146,16 +154,17 @@ describe('the engine agrees with an independent reading of PROTOCOL.md', () => {
   });
 
   it(`random patients (${NUM_RUNS} runs): same asked sequence, disposition, fired rules, gate and gate rules`, { timeout: 180_000 }, () => {
+    console.log(`[safety-property] ${id}: seed ${seed} (rerun with FC_SEED=${seed})`);
     const seen = { declined: 0, early: 0, complete: 0, dispositions: new Map<string, number>(), gates: new Map<string, number>() };
     fc.assert(
       fc.property(patient, (intended) => {
-        const sim = O.simulate(intended);
-        const { state, recorded, askedOneByOne } = play(intended);
+        const sim = oracle.simulate(intended);
+        const { state, recorded, askedOneByOne } = play(p, intended);
         // One question at a time, each the one the protocol asks next.
         expect(askedOneByOne).toEqual(sim.asked);
-        expectProtocolResult(state, sim, recorded);
+        expectProtocolResult(p, state, sim, recorded);
         // Replaying the stored answers gives the same interview (what the server does on every request).
-        expect(replay(recorded)).toEqual(state);
+        expect(replay(p, recorded)).toEqual(state);
 
         if (sim.status === 'declined') seen.declined++;
         else {
@@ -166,10 +175,10 @@ describe('the engine agrees with an independent reading of PROTOCOL.md', () => {
           if (sim.asked[sim.asked.length - 1] !== 'massage_reaction' && sim.asked[sim.asked.length - 1] !== 'floor_ok') seen.early++;
         }
       }),
-      { numRuns: NUM_RUNS },
+      { numRuns: NUM_RUNS, seed },
     );
     console.log(
-      `[safety-property] ${NUM_RUNS} random patients: declined ${seen.declined}, early exits ${seen.early}, ` +
+      `[safety-property] ${id}: ${NUM_RUNS} random patients: declined ${seen.declined}, early exits ${seen.early}, ` +
         `dispositions ${JSON.stringify(Object.fromEntries(seen.dispositions))}, gates ${JSON.stringify(Object.fromEntries(seen.gates))}`,
     );
     // The generator must exercise every outcome, or the property proves little.
@@ -183,11 +192,11 @@ describe('the engine agrees with an independent reading of PROTOCOL.md', () => {
   it('changing an earlier answer gives the same result as a fresh interview with the new answers', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(patient, patient, fc.nat(), (first, second, at) => {
-        const before = play(first);
+        const before = play(p, first);
         // Revise any answered question, consent included, from the outcome page.
         const target = before.recorded[at % before.recorded.length];
         if (!target) return;
-        const revised = revise(before.recorded, target.questionId);
+        const revised = revise(p, before.recorded, target.questionId);
         expect(revised.ok).toBe(true);
         if (!revised.ok) return;
         // The revised question is asked again; the answers before it are kept.
@@ -197,10 +206,10 @@ describe('the engine agrees with an independent reading of PROTOCOL.md', () => {
         const mixed = Object.fromEntries(
           O.QUESTION_ORDER.map((q, i) => [q, i < cut ? first[q] : second[q]]),
         ) as Intended;
-        const after = play(mixed, revised.kept);
-        expectProtocolResult(after.state, O.simulate(mixed), after.recorded);
+        const after = play(p, mixed, revised.kept);
+        expectProtocolResult(p, after.state, oracle.simulate(mixed), after.recorded);
       }),
-      { numRuns: 400 },
+      { numRuns: 400, seed },
     );
   });
 });

@@ -1,6 +1,9 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { getQuestion, isQuestionId } from '../../../lib/protocol/questions';
 import type { Answers, QuestionId } from '../../../lib/protocol/types';
+import { NEWEST_VERSION, protocolFor } from '../../../lib/protocol/versions';
+
+/** The version the browser tests meet: the web server runs with the default, the newest. */
+export const PROTOCOL = protocolFor(NEWEST_VERSION);
 
 /** The button that starts a chat on the landing page. */
 export async function startChat(page: Page): Promise<void> {
@@ -25,7 +28,7 @@ export async function currentQuestionId(page: Page): Promise<QuestionId | undefi
   const turn = await page.locator('main').getAttribute('data-turn');
   if (!turn?.startsWith('asking:')) return undefined;
   const id = await currentForm(page).getAttribute('data-question-id');
-  if (!id || !isQuestionId(id)) throw new Error(`The chat shows an unknown question: ${id}`);
+  if (!id || !PROTOCOL.isQuestionId(id)) throw new Error(`The chat shows an unknown question: ${id}`);
   return id;
 }
 
@@ -36,7 +39,7 @@ export async function turnMarker(page: Page): Promise<string> {
 }
 
 function label(questionId: QuestionId, value: string): string {
-  const option = getQuestion(questionId).options?.find((o) => o.value === value);
+  const option = PROTOCOL.question(questionId).options?.find((o) => o.value === value);
   if (!option) throw new Error(`"${value}" is not an option of ${questionId}`);
   return option.label;
 }
@@ -44,9 +47,9 @@ function label(questionId: QuestionId, value: string): string {
 /** Fills in (but does not send) an answer to the current question, the way a person would. */
 export async function fillAnswer(page: Page, questionId: QuestionId, value: Answers[QuestionId]): Promise<Locator> {
   const form = currentForm(page);
-  const kind = getQuestion(questionId).kind;
+  const kind = PROTOCOL.question(questionId).kind;
   if (kind === 'integer') {
-    await form.getByLabel(getQuestion(questionId).prompt).fill(String(value));
+    await form.getByLabel(PROTOCOL.question(questionId).prompt).fill(String(value));
     return form.getByRole('button', { name: 'Continue' });
   }
   if (kind === 'multi') {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { replay, type RecordedAnswer } from '@/lib/interview/replay';
+import { protocolFor } from '@/lib/protocol/versions';
 import type { Inspector } from './database';
 import type { Answer, Interview } from './patients';
 
@@ -11,6 +12,8 @@ import type { Answer, Interview } from './patients';
 
 interface InterviewRow {
   id: string;
+  /** Stored answers replay under the interview's own version. */
+  protocol_version: string;
   status: string;
   step: number;
   disposition: string | null;
@@ -38,7 +41,7 @@ export interface Stored {
 }
 
 export async function readStored(db: Inspector): Promise<Stored> {
-  const rows = await db.query<InterviewRow>('select id, status, step, disposition, gate, rules, outcome, completed_at from interviews');
+  const rows = await db.query<InterviewRow>('select id, protocol_version, status, step, disposition, gate, rules, outcome, completed_at from interviews');
   const entryRows = await db.query<EntryRow>(
     'select id, interview_id, role, question_id, step, value, superseded_at from transcript_entries order by interview_id, id',
   );
@@ -85,7 +88,7 @@ export function consistencyProblems(stored: Stored): string[] {
     }
     let state;
     try {
-      state = replay(patient.map((e) => ({ questionId: e.question_id, value: e.value }) as RecordedAnswer));
+      state = replay(protocolFor(row.protocol_version), patient.map((e) => ({ questionId: e.question_id, value: e.value }) as RecordedAnswer));
     } catch (error) {
       say(`answers do not replay: ${(error as Error).message}`);
       continue;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { checkAnswer } from '@/lib/protocol/answer-schema';
-import { QUESTIONS, QUESTION_IDS } from '@/lib/protocol/questions';
+import { NEWEST_VERSION, protocolFor } from '@/lib/protocol/versions';
 import type { QuestionId } from '@/lib/protocol/types';
 import { ENDPOINTS, fill, type Endpoint } from './endpoints';
 import { ADMIN } from './fixtures';
@@ -69,7 +69,9 @@ export interface FuzzRequest {
   extraHeaders: Record<string, string>;
 }
 
-const OPTION_VALUES = [...new Set(QUESTIONS.flatMap((q) => (q.options ?? []).map((o) => o.value)))];
+// The servers under test run the default version, the newest.
+const PROTOCOL = protocolFor(NEWEST_VERSION);
+const OPTION_VALUES = [...new Set(PROTOCOL.content.questions.flatMap((q) => (q.options ?? []).map((o) => o.value)))];
 export const STRANGE = [
   ...INJECTIONS,
   '\u0000',
@@ -101,7 +103,7 @@ const text = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
   { weight: 3, arbitrary: fc.constantFrom(...STRANGE) },
-  { weight: 3, arbitrary: fc.constantFrom(...QUESTION_IDS, ...OPTION_VALUES) },
+  { weight: 3, arbitrary: fc.constantFrom(...PROTOCOL.questionIds, ...OPTION_VALUES) },
 );
 
 const answerValue = fc.oneof(
@@ -131,12 +133,12 @@ function shaped(kind: Endpoint['body']): fc.Arbitrary<unknown> {
   switch (kind) {
     case 'answer':
       return withExtra({
-        questionId: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...QUESTION_IDS) }, text, fc.integer(), fc.constant(null)),
+        questionId: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...PROTOCOL.questionIds) }, text, fc.integer(), fc.constant(null)),
         value: answerValue,
         step: fc.oneof({ weight: 3, arbitrary: fc.integer({ min: -1, max: 20 }) }, fc.double(), text, fc.constant(null)),
       });
     case 'revision':
-      return withExtra({ questionId: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...QUESTION_IDS) }, text, fc.integer(), fc.array(text)) });
+      return withExtra({ questionId: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...PROTOCOL.questionIds) }, text, fc.integer(), fc.array(text)) });
     case 'login':
       return withExtra({ email: fc.oneof(text, fc.emailAddress()), password: fc.oneof(text, fc.string({ minLength: 1000, maxLength: 1100 })) });
     case 'review':
@@ -393,7 +395,7 @@ export function mayChangeData(w: FuzzWorld, req: FuzzRequest): boolean {
   if (path === '/api/v1/sessions/{id}' && req.method === 'DELETE') return own !== undefined;
   if (path.endsWith('/answers') && own?.turn.status === 'asking' && keysWithin(['questionId', 'value', 'step'])) {
     const question = own.turn.question!.id as QuestionId;
-    return value!.questionId === question && (value!.step === undefined || value!.step === own.turn.step) && checkAnswer(question, value!.value).ok;
+    return value!.questionId === question && (value!.step === undefined || value!.step === own.turn.step) && checkAnswer(PROTOCOL, question, value!.value).ok;
   }
   if (path.endsWith('/revisions') && own && keysWithin(['questionId'])) {
     return own.answers.some((a) => a.questionId === value!.questionId) && value!.questionId !== own.turn.question?.id;

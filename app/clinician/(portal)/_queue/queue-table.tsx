@@ -29,6 +29,7 @@ export function QueueTable({ items, caption }: { items: readonly QueueItem[]; ca
             <th scope="col">Patient code</th>
             <th scope="col">Outcome</th>
             <th scope="col">Rules that fired</th>
+            <th scope="col">Protocol</th>
             <th scope="col">Started</th>
             <th scope="col">Review</th>
           </tr>
@@ -45,6 +46,9 @@ export function QueueTable({ items, caption }: { items: readonly QueueItem[]; ca
                 <OutcomeCell item={item} />
               </td>
               <td>{item.rules.length > 0 ? item.rules.map(ruleName).join(', ') : '—'}</td>
+              <td>
+                <code>{item.protocolVersion}</code>
+              </td>
               <td>
                 <Time value={item.createdAt} />
               </td>

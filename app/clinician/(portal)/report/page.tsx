@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { requireClinician } from '@/lib/clinician/auth';
 import { firstValues } from '@/lib/clinician/params';
 import { parseReportFilters, protocolReport, type ProtocolReport, type RuleReport } from '@/lib/clinician/report';
+import { VERSION_IDS } from '@/lib/protocol/versions';
 import { dispositionName, gateName } from '../../_lib/format';
 import { DateRangeFields } from '@/app/clinician/_components/date-range-fields';
 
@@ -14,17 +15,27 @@ function leadsTo(rule: RuleReport): string {
   return rule.kind === 'gate' ? `Massage gate: ${gateName(rule.leadsTo)}` : dispositionName(rule.leadsTo);
 }
 
-function PeriodForm({ values, error }: { values: Record<string, string>; error?: string }) {
+function PeriodForm({ values, version, error }: { values: Record<string, string>; version?: string; error?: string }) {
   const errorId = error ? 'report-error' : undefined;
   return (
     <form method="get" action="/clinician/report" className="cp-panel cp-no-print" aria-labelledby="period-heading">
-      <h2 id="period-heading">Period</h2>
+      <h2 id="period-heading">Version and period</h2>
       {error ? (
         <p id="report-error" className="cp-alert" role="alert">
           {error}
         </p>
       ) : null}
       <div className="cp-filters">
+        <div className="cp-field">
+          <label htmlFor="version">Protocol version</label>
+          <select id="version" name="version" defaultValue={values.version ?? version ?? ''} aria-describedby={errorId}>
+            {VERSION_IDS.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </div>
         <DateRangeFields values={values} errorId={errorId} fromLabel="Started on or after" toLabel="Started on or before" />
       </div>
       <div className="cp-filter-actions">
@@ -97,7 +108,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
           Which rules fire, and where reviewers disagree with the outcome. Under-triage is the one to act on first.
         </p>
       </div>
-      <PeriodForm values={firstValues(raw)} error={parsed.ok ? undefined : parsed.message} />
+      <PeriodForm values={firstValues(raw)} version={report?.protocolVersion} error={parsed.ok ? undefined : parsed.message} />
       {report ? (
         <section className="cp-panel" aria-labelledby="rules-heading">
           <h2 id="rules-heading">Rules</h2>

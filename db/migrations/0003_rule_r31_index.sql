@@ -1,0 +1,1 @@
+CREATE INDEX "interviews_rule_r31_sudden_severe_onset_idx" ON "interviews" USING btree ("urgency","created_at","id") WHERE "interviews"."rules" @> ARRAY['R31_sudden_severe_onset']::text[];
