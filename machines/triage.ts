@@ -1,4 +1,4 @@
-import { and, assign, setup, type AnyStateMachine, type SnapshotFrom } from 'xstate';
+import { and, assign, setup, type SnapshotFrom } from 'xstate';
 import { compile } from '../lib/protocol/conditions';
 import type { Protocol } from '../lib/protocol/define';
 import type { Answers, AnswerValue, Disposition, QuestionId } from '../lib/protocol/types';
@@ -143,7 +143,7 @@ export function machineFor(p: Protocol): TriageMachine {
 }
 
 /** Every guard name the machine's transitions use, including those inside `and()`: each must be implemented. */
-export function guardNames(machine: AnyStateMachine): string[] {
+export function guardNames(machine: TriageMachine): string[] {
   const names = new Set<string>();
   const visit = (guard: unknown): void => {
     if (!guard) return;
