@@ -126,10 +126,17 @@ function everyRegionPlan(regions: readonly Region[], works: Readonly<Record<Regi
     techniquesFor(ctx.plan, region)
       .filter((t) => works[region].includes(t.area) && !steps.some((s) => s.muscle === t.muscle))
       .sort((x, y) => works[region].indexOf(x.area) - works[region].indexOf(y.area));
+  const firstStep = (region: Region, with_: PlanContext) => {
+    for (const t of candidates(region)) {
+      const step = stepFor(t, with_);
+      if (step) return step;
+    }
+    return undefined;
+  };
   for (const region of regions) {
     if (steps.some((s) => works[region].includes(s.area))) continue;
-    const own = candidates(region).map((t) => stepFor(t, ctx)).find(Boolean);
-    const step = own ?? candidates(region).map((t) => stepFor(t, fallback)).find(Boolean);
+    const own = firstStep(region, ctx);
+    const step = own ?? firstStep(region, fallback);
     if (!step) throw new Error(`No step can work the ${region} region within the limits of the ${ctx.gate} gate.`);
     if (!own) fellBack.push(region);
     steps.push(step);
@@ -137,7 +144,7 @@ function everyRegionPlan(regions: readonly Region[], works: Readonly<Record<Regi
   for (const withTools of [ctx, fallback]) {
     for (const region of regions) {
       if (steps.length >= ctx.plan.minSteps) break;
-      const step = candidates(region).map((t) => stepFor(t, withTools)).find(Boolean);
+      const step = firstStep(region, withTools);
       if (!step) continue;
       if (withTools === fallback && !fellBack.includes(region)) fellBack.push(region);
       steps.push(step);
