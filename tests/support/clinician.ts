@@ -71,6 +71,15 @@ export function req(path: string, o: RequestOptions = {}): Request {
 
 export const params = <T extends Record<string, string>>(p: T) => ({ params: Promise.resolve(p) });
 
+/**
+ * The API's error code from either form an error takes: API.md's `{"error": {"code"}}`, or the OperationOutcome of a
+ * FHIR endpoint, which carries the same code as its issue's details coding.
+ */
+export function errorCode(body: unknown): string | undefined {
+  const b = body as { error?: { code?: string }; resourceType?: string; issue?: { details?: { coding?: { code?: string }[] } }[] };
+  return b.resourceType === 'OperationOutcome' ? b.issue?.[0]?.details?.coding?.[0]?.code : b.error?.code;
+}
+
 export async function expectError(res: Response, status: number, code: string) {
   expect(res.status).toBe(status);
   const body = (await res.json()) as { error: { code: string; message: string } };

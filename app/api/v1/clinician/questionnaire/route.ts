@@ -1,13 +1,12 @@
-import { NextResponse } from 'next/server';
-import { FHIR_JSON, protocolQuestionnaire } from '@/lib/clinician/fhir';
+import { BP1_FHIR, protocolQuestionnaire } from '@/lib/clinician/fhir';
+import { fhirGet, fhirJson, fhirOtherMethods } from '@/lib/clinician/fhir-http';
 import { guard } from '@/lib/clinician/http';
-import { otherMethods } from '@/lib/api/methods';
 
-/** The protocol as a FHIR R4 Questionnaire (what exported QuestionnaireResponses refer to). */
-export async function GET(request: Request) {
+/** The protocol as a FHIR R4 Questionnaire (what exported QuestionnaireResponses refer to); errors as OperationOutcome. */
+export const GET = fhirGet(async (request: Request, _context: unknown) => {
   const g = await guard(request);
   if (!g.ok) return g.response;
-  return NextResponse.json(protocolQuestionnaire(), { headers: { 'Content-Type': FHIR_JSON, 'Cache-Control': 'no-store' } });
-}
+  return fhirJson(protocolQuestionnaire(BP1_FHIR));
+});
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');
+export const { POST, PUT, PATCH, DELETE } = fhirOtherMethods();
