@@ -8,6 +8,7 @@ import { createSession } from '@/lib/clinician/sessions';
 import type { Role } from '@/lib/clinician/types';
 import { startInterview, submitAnswer } from '@/lib/interview/service';
 import type { AnswerValue, QuestionId } from '@/lib/protocol/types';
+import { apiErrorOf } from './api-error';
 
 export const BASE = 'http://knotwise.test';
 export const PASSWORD = 'correct horse battery staple';
@@ -71,14 +72,8 @@ export function req(path: string, o: RequestOptions = {}): Request {
 
 export const params = <T extends Record<string, string>>(p: T) => ({ params: Promise.resolve(p) });
 
-/**
- * The API's error code from either form an error takes: API.md's `{"error": {"code"}}`, or the OperationOutcome of a
- * FHIR endpoint, which carries the same code as its issue's details coding.
- */
-export function errorCode(body: unknown): string | undefined {
-  const b = body as { error?: { code?: string }; resourceType?: string; issue?: { details?: { coding?: { code?: string }[] } }[] };
-  return b.resourceType === 'OperationOutcome' ? b.issue?.[0]?.details?.coding?.[0]?.code : b.error?.code;
-}
+/** The API's error code, from API.md's JSON error or a FHIR endpoint's OperationOutcome. */
+export const errorCode = (body: unknown) => apiErrorOf(body)?.code;
 
 export async function expectError(res: Response, status: number, code: string) {
   expect(res.status).toBe(status);
