@@ -41,9 +41,19 @@ export function isEnabled(item: QuestionnaireItem, response: QuestionnaireRespon
   }
   if (!item.enableWhen) return true;
   const results = item.enableWhen.map((w) => {
-    if (w.operator !== '=' || !w.answerCoding) throw new Error(`${item.linkId}: this checker reads only "=" with answerCoding`);
     const answers = response.item?.find((i) => i.linkId === w.question)?.answer ?? [];
-    return answers.some((a) => sameCoding(a.valueCoding, w.answerCoding));
+    if (w.operator === 'exists') return (answers.length > 0) === w.answerBoolean;
+    // R4: with several answers, the condition holds when any answer meets it.
+    return answers.some((a) => {
+      if (w.answerCoding) {
+        if (w.operator !== '=' && w.operator !== '!=') throw new Error(`${item.linkId}: ${w.operator} on a coding`);
+        return sameCoding(a.valueCoding, w.answerCoding) === (w.operator === '=');
+      }
+      if (w.answerInteger === undefined || a.valueInteger === undefined) throw new Error(`${item.linkId}: this checker reads codings and integers`);
+      const [v, x] = [a.valueInteger, w.answerInteger];
+      const holds: Record<string, boolean> = { '=': v === x, '!=': v !== x, '>': v > x, '<': v < x, '>=': v >= x, '<=': v <= x };
+      return holds[w.operator]!;
+    });
   });
   return item.enableBehavior === 'any' ? results.some(Boolean) : results.every(Boolean);
 }
