@@ -1,7 +1,7 @@
 import type { Coding, Extension, Questionnaire, QuestionnaireItem } from '@medplum/fhirtypes';
 import type { QuestionDef } from '../protocol/questions';
 import type { Disposition, QuestionId } from '../protocol/types';
-import { all, any, asAnswerEquals, not, simplify, toFhirPath, answerIn, type Condition } from './fhir-conditions';
+import { all, answerIn, any, asAnswerEquals, not, simplify, toFhirPath, type Condition } from './fhir-conditions';
 import { h, narrative, table } from './fhir-narrative';
 import { fhirUrls } from './fhir-urls';
 
@@ -37,7 +37,7 @@ export function answerCoding(protocol: FhirProtocol, questionId: QuestionId, val
  * under its own condition if it has one. Only the questions before it are read (they are all that is known when it is
  * asked, and reading its own answer would let that answer switch the question off). `true` for the first question.
  */
-export function askedCondition(protocol: FhirProtocol, index: number): Condition | boolean {
+function askedCondition(protocol: FhirProtocol, index: number): Condition | boolean {
   const question = protocol.questions[index]!;
   if (index === 0) return true;
   const known = new Set(protocol.questions.slice(0, index).map((q) => q.id));
@@ -48,7 +48,7 @@ export function askedCondition(protocol: FhirProtocol, index: number): Condition
 }
 
 /** In words, for the narrative and the expression's description. */
-function askedWhenText(protocol: FhirProtocol, q: QuestionDef, index: number): string {
+function askedWhenText(q: QuestionDef, index: number): string {
   if (index === 0) return 'Always: the first question.';
   return ['After consent, unless an earlier answer made the outcome an emergency.', q.askedWhen].filter(Boolean).join(' ');
 }
@@ -66,7 +66,7 @@ function enableWhen(protocol: FhirProtocol, q: QuestionDef, index: number): Pick
     extension: [
       {
         url: ENABLE_WHEN_EXPRESSION,
-        valueExpression: { description: askedWhenText(protocol, q, index), language: 'text/fhirpath', expression: toFhirPath(condition) },
+        valueExpression: { description: askedWhenText(q, index), language: 'text/fhirpath', expression: toFhirPath(condition) },
       },
     ],
   };
@@ -74,10 +74,10 @@ function enableWhen(protocol: FhirProtocol, q: QuestionDef, index: number): Pick
 
 function item(protocol: FhirProtocol, q: QuestionDef, index: number): QuestionnaireItem {
   const { enableWhen: when, extension: conditionExtension } = enableWhen(protocol, q, index);
-  const range = q.kind === 'integer' ? [
+  const range: Extension[] = [
     ...(q.min === undefined ? [] : [{ url: `${EXT}/minValue`, valueInteger: q.min }]),
     ...(q.max === undefined ? [] : [{ url: `${EXT}/maxValue`, valueInteger: q.max }]),
-  ] : [];
+  ];
   const extension = [...range, ...conditionExtension];
   return {
     linkId: q.id,
@@ -126,7 +126,7 @@ export function protocolQuestionnaire(protocol: FhirProtocol): Questionnaire {
       h('p', description),
       table(
         ['#', 'linkId', 'Question', 'Answers', 'Asked when'],
-        protocol.questions.map((q, index) => [String(index), q.id, q.prompt, answersText(q), askedWhenText(protocol, q, index)]),
+        protocol.questions.map((q, index) => [String(index), q.id, q.prompt, answersText(q), askedWhenText(q, index)]),
       ),
     ),
     url: urls.questionnaire,
