@@ -2,6 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+// @medplum/core (the FHIR validator of tests/support/fhir-validator.ts) reads the global WebSocket when it loads;
+// Node 20 has one only behind this flag (22 and later always do).
+const websocketFlag = Number(process.versions.node.split('.')[0]) < 22 ? ['--experimental-websocket'] : [];
 
 export default defineConfig({
   resolve: {
@@ -12,6 +15,7 @@ export default defineConfig({
     ],
   },
   test: {
+    execArgv: websocketFlag,
     projects: [
       {
         extends: true,

@@ -1,20 +1,23 @@
+/**
+ * FHIR exports of real interviews, validated by an independent FHIR R4 validator (Medplum's, tests/support/
+ * fhir-validator.ts: zero errors and zero warnings) and checked against their Questionnaire the way a form engine
+ * reads it (tests/support/fhir-questionnaire-check.ts).
+ */
+import type { Bundle, OperationOutcome, Questionnaire, QuestionnaireResponse, RiskAssessment } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { closeDb } from '@/db/client';
-import { GET as fhirRoute } from '@/app/api/v1/clinician/interviews/[id]/fhir/route';
-import { GET as questionnaireRoute } from '@/app/api/v1/clinician/questionnaire/route';
-import type { Bundle, Questionnaire as Q, QuestionnaireItem as QItem, QuestionnaireResponse as QR, RiskAssessment as RA } from '@/lib/clinician/fhir';
-import { reviseAnswer } from '@/lib/interview/service';
+import { DELETE as fhirDelete, GET as fhirRoute, POST as fhirPost } from '@/app/api/v1/clinician/interviews/[id]/fhir/route';
+import { GET as questionnaireRoute, PUT as questionnairePut } from '@/app/api/v1/clinician/questionnaire/route';
+import { reviseAnswer, submitAnswer } from '@/lib/interview/service';
 import { NEWEST_VERSION, protocolFor } from '@/lib/protocol/versions';
-import type { Answers } from '@/lib/protocol/types';
 import { SELF_CARE } from '../support/answers';
 import { auditLog, makeAccount, params, playInterview, req, tokenFor } from '../support/clinician';
 import { resetDb } from '../support/db';
-import { CollectionBundle, Questionnaire, QuestionnaireResponse, RiskAssessment } from '../support/fhir-r4';
+import { enabledLinkIds, responseProblems } from '../support/fhir-questionnaire-check';
+import { fhirProblems } from '../support/fhir-validator';
 
 // New interviews and the Questionnaire route default to the newest version.
-const protocol = protocolFor(NEWEST_VERSION);
-const asks = (id: Parameters<typeof protocol.asks>[0], answers: Answers) => protocol.asks(id, answers);
+const QUESTIONS = protocolFor(NEWEST_VERSION).content.questions;
 
 let token = '';
 beforeAll(async () => {
@@ -30,118 +33,58 @@ async function exportBundle(id: string): Promise<Bundle> {
   return (await res.json()) as Bundle;
 }
 
-function valid<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value);
-  expect(parsed.success ? '' : z.prettifyError(parsed.error)).toBe('');
-  return parsed.data as T;
-}
-
 const resources = (b: Bundle) => ({
-  response: b.entry.find((e) => e.resource.resourceType === 'QuestionnaireResponse')?.resource as QR,
-  risk: b.entry.find((e) => e.resource.resourceType === 'RiskAssessment')?.resource as RA | undefined,
-  questionnaire: b.entry.find((e) => e.resource.resourceType === 'Questionnaire')?.resource as Q,
+  response: b.entry!.find((e) => e.resource?.resourceType === 'QuestionnaireResponse')!.resource as QuestionnaireResponse,
+  risk: b.entry!.find((e) => e.resource?.resourceType === 'RiskAssessment')?.resource as RiskAssessment | undefined,
+  questionnaire: b.entry!.find((e) => e.resource?.resourceType === 'Questionnaire')!.resource as Questionnaire,
 });
 
-/** FHIR's enableWhen semantics (R4 Questionnaire.item.enableWhen) evaluated against a response's answers. */
-function enabled(item: QItem, response: QR): boolean {
-  if (!item.enableWhen) return true;
-  const results = item.enableWhen.map((w) => {
-    const answers = response.item?.find((i) => i.linkId === w.question)?.answer ?? [];
-    return answers.some((a) => {
-      if (w.answerCoding) return w.operator === '=' && a.valueCoding?.code === w.answerCoding.code && a.valueCoding.system === w.answerCoding.system;
-      const v = a.valueInteger;
-      const x = w.answerInteger!;
-      if (v === undefined) return false;
-      return { '=': v === x, '!=': v !== x, '>': v > x, '<': v < x, '>=': v >= x, '<=': v <= x, exists: true }[w.operator];
-    });
-  });
-  return item.enableBehavior === 'any' ? results.some(Boolean) : results.every(Boolean);
+/** Exports an interview and holds it to the validator and to its Questionnaire; returns its resources. */
+async function validExport(id: string) {
+  const bundle = await exportBundle(id);
+  expect(fhirProblems(bundle)).toEqual([]);
+  const r = resources(bundle);
+  expect(responseProblems(r.questionnaire, r.response)).toEqual([]);
+  for (const entry of bundle.entry!) expect((entry.resource as { text?: { status: string } }).text?.status).toBe('generated');
+  return { bundle, ...r };
 }
 
-/** What a response must satisfy against its Questionnaire: linkIds, answer types, options, ranges, repeats, order. */
-function checkAgainstQuestionnaire(response: QR, questionnaire: Q) {
-  expect(response.questionnaire).toBe(`${questionnaire.url}|${questionnaire.version}`);
-  const items = new Map(questionnaire.item.map((i) => [i.linkId, i]));
-  let lastIndex = -1;
-  for (const answered of response.item ?? []) {
-    const item = items.get(answered.linkId);
-    expect(item, `linkId ${answered.linkId} is in the Questionnaire`).toBeDefined();
-    const index = questionnaire.item.indexOf(item!);
-    expect(index, 'items keep the Questionnaire order').toBeGreaterThan(lastIndex);
-    lastIndex = index;
-    expect(enabled(item!, response), `${item!.linkId} answered while disabled`).toBe(true);
-    if (!item!.repeats) expect(answered.answer, `qrs-2: ${item!.linkId} does not repeat`).toHaveLength(1);
-    for (const a of answered.answer) {
-      if (item!.type === 'integer') {
-        expect(Number.isInteger(a.valueInteger)).toBe(true);
-        const min = item!.extension?.find((e) => e.url.endsWith('/minValue'))?.valueInteger;
-        const max = item!.extension?.find((e) => e.url.endsWith('/maxValue'))?.valueInteger;
-        expect(a.valueInteger).toBeGreaterThanOrEqual(min!);
-        expect(a.valueInteger).toBeLessThanOrEqual(max!);
-      } else {
-        expect(a.valueCoding).toBeDefined();
-        expect(item!.answerOption?.map((o) => o.valueCoding)).toContainEqual(a.valueCoding);
-      }
-    }
-  }
-}
+const linkIds = (response: QuestionnaireResponse) => (response.item ?? []).map((i) => i.linkId);
 
 describe('the protocol as a FHIR R4 Questionnaire', () => {
-  it('is a valid Questionnaire with one item per question, codings for options, and enableWhen that matches "asked when"', async () => {
-    const res = await questionnaireRoute(req('/api/v1/clinician/questionnaire', { token }));
-    const q = valid(Questionnaire, await res.json()) as unknown as Q;
-    expect(q.item.map((i) => i.linkId)).toEqual(protocol.questionIds);
-    expect({ url: q.url, version: q.version, id: q.id }).toEqual({ url: 'https://knotwise.invalid/fhir/Questionnaire/knotwise-back-pain', version: 'bp-2', id: 'knotwise-bp-2' });
-    expect(q.item.find((i) => i.linkId === 'pain_region')).toMatchObject({ type: 'choice', repeats: true });
-    expect(q.item.find((i) => i.linkId === 'age_years')).toMatchObject({ type: 'integer' });
-    expect(q.item.find((i) => i.linkId === 'blood_thinners')!.answerOption![0]!.valueCoding).toEqual({
+  it('passes the validator with no error and no warning, with a narrative, date, language and published codes', async () => {
+    const res = await questionnaireRoute(req('/api/v1/clinician/questionnaire', { token }), undefined);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/fhir\+json/);
+    const q = (await res.json()) as Questionnaire;
+    expect(fhirProblems(q)).toEqual([]);
+    expect(q).toMatchObject({ resourceType: 'Questionnaire', id: 'knotwise-bp-2', url: 'https://knotwise.invalid/fhir/Questionnaire/knotwise-back-pain', version: 'bp-2', language: 'en', experimental: false, date: '2026-12-03' });
+    expect(q.text).toMatchObject({ status: 'generated', div: expect.stringContaining(QUESTIONS[1]!.prompt) });
+    expect(q.item!.map((i) => i.linkId)).toEqual(QUESTIONS.map((x) => x.id));
+    expect(q.item!.find((i) => i.linkId === 'blood_thinners')!.answerOption![0]!.valueCoding).toEqual({
       system: 'https://knotwise.invalid/fhir/CodeSystem/bp-2-blood_thinners',
       code: 'anticoagulant',
       display: expect.any(String),
     });
-    // The enableWhen conditions agree with the interview's own predicates on every relevant answer.
-    const fake = (answers: Answers): QR => ({
-      resourceType: 'QuestionnaireResponse', id: 'x', identifier: { system: 's', value: 'v' }, questionnaire: '', status: 'completed',
-      subject: {}, authored: '2026-01-01',
-      item: Object.entries(answers).map(([linkId, value]) => ({
-        linkId,
-        answer: (Array.isArray(value) ? value : [value]).map((v) =>
-          typeof v === 'number' ? { valueInteger: v } : { valueCoding: q.item.find((i) => i.linkId === linkId)!.answerOption!.find((o) => o.valueCoding.code === v)!.valueCoding },
-        ),
-      })),
-    });
-    const item = (id: string) => q.item.find((i) => i.linkId === id)!;
-    for (const age of [0, 11, 12, 30, 55, 56, 120]) {
-      expect(enabled(item('pregnancy'), fake({ age_years: age })), `age ${age}`).toBe(asks('pregnancy', { age_years: age }));
-    }
-    for (const d of ['under_2_weeks', '2_to_6_weeks', '6_to_12_weeks', 'over_12_weeks'] as const) {
-      expect(enabled(item('previously_assessed'), fake({ pain_duration: d })), d).toBe(asks('previously_assessed', { pain_duration: d }));
-    }
-    for (const regions of [['neck'], ['upper_back'], ['neck', 'upper_back']] as Answers['pain_region'][]) {
-      expect(enabled(item('movement_related'), fake({ pain_region: regions }))).toBe(asks('movement_related', { pain_region: regions }));
-    }
+    expect(q.item!.find((i) => i.linkId === 'age_years')!.code).toEqual([{ system: 'http://loinc.org', code: '21612-7' }]);
+    expect(q.item!.find((i) => i.linkId === 'pregnancy')!.code).toEqual([{ system: 'http://loinc.org', code: '82810-3', display: 'Pregnancy status' }]);
   });
 });
 
 describe('FHIR export of real interviews', () => {
-  it('exports a finished self-care interview as a valid Bundle: QuestionnaireResponse, RiskAssessment, Questionnaire', async () => {
+  it('a self-care interview: QuestionnaireResponse, RiskAssessment and Questionnaire, every question answered', async () => {
     const played = await playInterview({ ...SELF_CARE, pain_region: ['upper_back', 'lower_back'], movement_related: 'yes', pain_duration: 'over_12_weeks', previously_assessed: 'yes' });
-    const bundle = valid(CollectionBundle, await exportBundle(played.id)) as unknown as Bundle;
-    const { response, risk, questionnaire } = resources(bundle);
-    valid(QuestionnaireResponse, response);
-    valid(RiskAssessment, risk);
-    valid(Questionnaire, questionnaire);
-    checkAgainstQuestionnaire(response, questionnaire);
+    const { bundle, response, risk } = await validExport(played.id);
 
-    expect(response).toMatchObject({ id: played.id, status: 'completed', identifier: { value: played.code } });
-    expect(response.item!.map((i) => i.linkId)).toEqual([
+    expect(response).toMatchObject({ id: played.id, status: 'completed', identifier: { value: played.code }, questionnaire: 'https://knotwise.invalid/fhir/Questionnaire/knotwise-back-pain|bp-2' });
+    expect(linkIds(response)).toEqual([
       'consent', 'age_years', 'pain_region', 'emergency_signs', 'nerve_emergency_signs', 'general_signs', 'medical_history', 'blood_thinners',
       'onset', 'sensations', 'movement_related', 'pain_duration', 'pain_trend', 'previously_assessed', 'pain_severity', 'pregnancy',
       'massage_cautions', 'massage_reaction', 'equipment', 'floor_ok',
     ]);
     expect(response.item!.find((i) => i.linkId === 'age_years')!.answer).toEqual([{ valueInteger: 40 }]);
-    expect(response.item!.find((i) => i.linkId === 'pain_region')!.answer.map((a) => a.valueCoding!.code)).toEqual(['upper_back', 'lower_back']);
-    expect(response.item!.find((i) => i.linkId === 'pain_region')!.answer[0]!.valueCoding!.display).toMatch(/^Upper back/);
+    expect(response.item!.find((i) => i.linkId === 'pain_region')!.answer!.map((a) => a.valueCoding!.code)).toEqual(['upper_back', 'lower_back']);
+    expect(response.item!.find((i) => i.linkId === 'pain_region')!.answer![0]!.valueCoding!.display).toMatch(/^Upper back/);
 
     expect(risk).toMatchObject({
       status: 'final',
@@ -149,10 +92,11 @@ describe('FHIR export of real interviews', () => {
       prediction: [{ outcome: { coding: [{ code: 'self_care' }] }, rationale: expect.stringContaining('R30_no_flags') }],
     });
     expect(risk!.note!.map((n) => n.text)).toContain('Massage gate: standard (G4_standard).');
+    expect(risk!.text!.div).toContain('R30_no_flags');
     // Every reference inside the bundle resolves to an entry.
-    const urls = new Set(bundle.entry.map((e) => e.fullUrl));
-    for (const ref of risk!.basis) expect(urls.has(ref.reference!)).toBe(true);
-    expect(bundle.entry.find((e) => e.resource === risk)!.fullUrl).toBe(`urn:uuid:${risk!.id}`);
+    const urls = new Set(bundle.entry!.map((e) => e.fullUrl));
+    for (const ref of risk!.basis!) expect(urls.has(ref.reference!)).toBe(true);
+    expect(bundle.entry!.find((e) => e.resource === risk)!.fullUrl).toBe(`urn:uuid:${risk!.id}`);
     // Re-exporting gives the same resource ids (new bundle id and time).
     const again = resources(await exportBundle(played.id));
     expect(again.risk!.id).toBe(risk!.id);
@@ -162,67 +106,156 @@ describe('FHIR export of real interviews', () => {
     ]);
   });
 
-  it('exports an early-exit emergency with the rules that fired, and leaves superseded answers out', async () => {
+  it('a referral: the self-care questions were not asked, and the Questionnaire says so; no question was skipped', async () => {
+    const played = await playInterview({ ...SELF_CARE, pain_trend: 'worse' });
+    const { response, risk, questionnaire } = await validExport(played.id);
+    expect(risk!.prediction![0]!.outcome!.coding![0]!.code).toBe('consultation');
+    expect(linkIds(response)).not.toContain('equipment');
+    expect(linkIds(response)).not.toContain('floor_ok');
+    // Not asked: every question without an item is disabled for these answers. Not skipped: every enabled one is answered.
+    expect(enabledLinkIds(questionnaire, response)).toEqual(linkIds(response));
+    expect(response.text!.div).toContain('Not asked: movement_related, previously_assessed, equipment, floor_ok.');
+
+    // What the two would look like: an answer to a question not asked, and a required question left out.
+    const withEquipment: QuestionnaireResponse = {
+      ...response,
+      item: [...response.item!, { linkId: 'equipment', answer: [{ valueCoding: questionnaire.item!.find((i) => i.linkId === 'equipment')!.answerOption![0]!.valueCoding }] }],
+    };
+    expect(responseProblems(questionnaire, withEquipment)).toEqual(['equipment: present although not enabled']);
+    const skipped: QuestionnaireResponse = { ...response, item: response.item!.filter((i) => i.linkId !== 'pain_severity') };
+    expect(responseProblems(questionnaire, skipped)).toEqual(['pain_severity: required, enabled and not answered']);
+  });
+
+  it('an emergency early exit after a revised answer: the rules that fired, superseded answers left out', async () => {
     const played = await playInterview({ consent: 'agree', age_years: 72, pain_region: ['lower_back'], emergency_signs: ['none'], nerve_emergency_signs: ['none'] });
-    const revised = await reviseAnswer(played.id, played.token, 'nerve_emergency_signs');
-    expect(revised.ok).toBe(true);
-    const finished = await playInterview({}); // an unrelated interview in between must not leak in
-    void finished;
-    const { submitAnswer } = await import('@/lib/interview/service');
+    expect((await reviseAnswer(played.id, played.token, 'nerve_emergency_signs')).ok).toBe(true);
+    await playInterview({}); // an unrelated interview in between must not leak in
     const r = await submitAnswer(played.id, played.token, { questionId: 'nerve_emergency_signs', value: ['saddle_numbness', 'both_legs'] });
     expect(r.ok && r.turn.status).toBe('complete');
 
-    const bundle = valid(CollectionBundle, await exportBundle(played.id)) as unknown as Bundle;
-    const { response, risk, questionnaire } = resources(bundle);
-    checkAgainstQuestionnaire(response, questionnaire);
-    const nerve = response.item!.filter((i) => i.linkId === 'nerve_emergency_signs');
-    expect(nerve).toHaveLength(1);
-    expect(nerve[0]!.answer.map((a) => a.valueCoding!.code)).toEqual(['saddle_numbness', 'both_legs']);
-    expect(risk!.prediction[0]!.outcome.coding![0]!.code).toBe('emergency');
-    expect(risk!.prediction[0]!.rationale).toMatch(/R05_cauda_equina.*R06_both_legs/);
+    const { response, risk, questionnaire } = await validExport(played.id);
+    expect(response.status).toBe('completed');
+    expect(response.item!.filter((i) => i.linkId === 'nerve_emergency_signs').map((i) => i.answer!.map((a) => a.valueCoding!.code))).toEqual([
+      ['saddle_numbness', 'both_legs'],
+    ]);
+    expect(linkIds(response)).toEqual(['consent', 'age_years', 'pain_region', 'emergency_signs', 'nerve_emergency_signs']);
+    // Every later question is disabled by the emergency answer: required, yet rightly absent from a completed response.
+    expect(enabledLinkIds(questionnaire, response)).toEqual(linkIds(response));
+    expect(risk!.prediction![0]!.outcome!.coding![0]!.code).toBe('emergency');
+    expect(risk!.prediction![0]!.rationale).toMatch(/R05_cauda_equina.*R06_both_legs/);
   });
 
-  it('exports an unfinished interview as an in-progress response without a RiskAssessment', async () => {
+  it('an emergency on the first red-flag question ends there', async () => {
+    const played = await playInterview({ consent: 'agree', age_years: 50, pain_region: ['upper_back'], emergency_signs: ['chest_pain'] });
+    const { response, risk } = await validExport(played.id);
+    expect(linkIds(response)).toEqual(['consent', 'age_years', 'pain_region', 'emergency_signs']);
+    expect(risk!.prediction![0]!.outcome!.coding![0]!.code).toBe('emergency_ambulance');
+  });
+
+  it('a declined consent is a stopped response with only the consent answer, and no RiskAssessment', async () => {
+    const played = await playInterview({ consent: 'decline' });
+    const { response, risk, questionnaire } = await validExport(played.id);
+    expect(response.status).toBe('stopped');
+    expect(risk).toBeUndefined();
+    expect(linkIds(response)).toEqual(['consent']);
+    expect(enabledLinkIds(questionnaire, response)).toEqual(['consent']);
+  });
+
+  it('an unfinished interview is an in-progress response without a RiskAssessment', async () => {
     const played = await playInterview({ consent: 'agree', age_years: 33 });
-    const bundle = valid(CollectionBundle, await exportBundle(played.id)) as unknown as Bundle;
-    const { response, risk } = resources(bundle);
+    const { response, risk } = await validExport(played.id);
     expect(response.status).toBe('in-progress');
     expect(risk).toBeUndefined();
-    expect(response.item!.map((i) => i.linkId)).toEqual(['consent', 'age_years']);
+    expect(linkIds(response)).toEqual(['consent', 'age_years']);
     const fresh = await playInterview({});
-    const empty = resources(valid(CollectionBundle, await exportBundle(fresh.id)) as unknown as Bundle);
-    expect(empty.response.item).toBeUndefined();
+    expect((await validExport(fresh.id)).response.item).toBeUndefined();
   });
+});
 
-  it('the schemas catch what R4 forbids (so the checks above can fail)', () => {
-    const base = { resourceType: 'QuestionnaireResponse', status: 'completed' };
-    expect(QuestionnaireResponse.safeParse({ ...base, status: 'done' }).success).toBe(false);
-    expect(QuestionnaireResponse.safeParse({ ...base, item: [{ linkId: 'a', answer: [{ valueCoding: { code: 'x' }, valueInteger: 1 }] }] }).success).toBe(false);
-    expect(QuestionnaireResponse.safeParse({ ...base, item: [{ linkId: 'a', answer: [] }] }).success).toBe(false);
-    expect(QuestionnaireResponse.safeParse({ ...base, authored: '2026-13-01' }).success).toBe(false);
-    expect(QuestionnaireResponse.safeParse({ ...base, answer: [] }).success).toBe(false);
-    expect(RiskAssessment.safeParse({ resourceType: 'RiskAssessment', status: 'final' }).success).toBe(false);
-    expect(Questionnaire.safeParse({ resourceType: 'Questionnaire', status: 'active', item: [{ linkId: 'a', type: 'integer', answerOption: [{ valueInteger: 1 }] }] }).success).toBe(false);
-    expect(Questionnaire.safeParse({ resourceType: 'Questionnaire', status: 'active', item: [{ linkId: 'a', type: 'choice' }, { linkId: 'a', type: 'choice' }] }).success).toBe(false);
+describe('errors from the FHIR endpoints', () => {
+  async function outcome(res: Response, status: number, code: string) {
+    expect(res.status).toBe(status);
+    expect(res.headers.get('content-type')).toMatch(/^application\/fhir\+json/);
+    const body = (await res.json()) as OperationOutcome;
+    expect(fhirProblems(body)).toEqual([]);
+    expect(body.issue).toHaveLength(1);
+    expect(body.issue[0]).toMatchObject({ severity: 'error', code, details: { text: expect.stringMatching(/\w+ \w+ \w+/) } });
+    return body;
+  }
+
+  it('are OperationOutcomes, with the API error code beside the FHIR issue type', async () => {
+    const played = await playInterview({ consent: 'agree' });
+    const id = played.id;
+    const anonymous = await outcome(await fhirRoute(req(`/api/v1/clinician/interviews/${id}/fhir`), params({ id })), 401, 'login');
+    expect(anonymous.issue[0]!.details!.coding).toEqual([{ system: 'https://knotwise.invalid/fhir/CodeSystem/api-error', code: 'unauthorized' }]);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    await outcome(await fhirRoute(req(`/api/v1/clinician/interviews/${unknown}/fhir`, { token }), params({ id: unknown })), 404, 'not-found');
+    await outcome(await questionnaireRoute(req('/api/v1/clinician/questionnaire'), undefined), 401, 'login');
+    for (const res of [fhirPost(), fhirDelete(), questionnairePut()]) {
+      const refused = await res;
+      expect(refused.headers.get('allow')).toContain('GET');
+      await outcome(refused, 405, 'not-supported');
+    }
+  });
+});
+
+describe('the validator and the Questionnaire check can fail', () => {
+  it('flag what strict tools reject', async () => {
+    const played = await playInterview(SELF_CARE);
+    const bundle = await exportBundle(played.id);
+    const { response, questionnaire } = resources(bundle);
+    const problems = (resource: object) => fhirProblems(resource as Bundle);
+    expect(problems({ ...response, status: 'done' })).toEqual([expect.stringContaining('"done" is not in')]);
+    expect(problems({ ...response, answers: [] })).toEqual([expect.stringContaining('Invalid additional property "answers"')]);
+    expect(problems({ ...response, text: undefined })).toEqual([expect.stringMatching(/^warning .*dom-6/)]);
+    expect(problems({ ...response, text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml"><p>a & b</p></div>' } })).toEqual([
+      expect.stringContaining('not well-formed XHTML'),
+    ]);
+    expect(problems({ ...response, text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml"><script>x()</script>a</div>' } })).toEqual([
+      expect.stringContaining('txt-1: <script>'),
+    ]);
+    expect(problems({ ...questionnaire, name: 'knotwise screening' })).toEqual([expect.stringMatching(/^warning .*que-0/)]);
+    const exclusive = structuredClone(questionnaire);
+    exclusive.item![3]!.answerOption!.at(-1)!.extension = [{ url: 'http://hl7.org/fhir/StructureDefinition/questionnaire-optionExclusive', valueString: 'yes' }];
+    expect(problems(exclusive)).toEqual([expect.stringContaining('takes valueBoolean, not valueString')]);
+    const misplaced = structuredClone(questionnaire);
+    misplaced.item![0]!.extension = [{ url: 'http://hl7.org/fhir/StructureDefinition/questionnaire-optionExclusive', valueBoolean: true }];
+    expect(problems(misplaced)).toEqual([expect.stringContaining('is not allowed on Questionnaire.item')]);
+    const duplicated = { ...bundle, entry: [...bundle.entry!, bundle.entry![0]!] };
+    expect(problems(duplicated)).toEqual([expect.stringContaining('bdl-7')]);
+    // A question answered twice, and an answer that is not one of the options.
+    const twice = { ...response, item: [...response.item!.slice(0, 2), response.item![1]!, ...response.item!.slice(2)] };
+    expect(responseProblems(questionnaire, twice)).toContain('age_years: out of the Questionnaire\'s order');
+    const odd = structuredClone(response);
+    odd.item![7]!.answer![0]!.valueCoding!.code = 'sometimes';
+    expect(responseProblems(questionnaire, odd)).toEqual(['blood_thinners: sometimes is not one of its answer options']);
   });
 });
 
 describe('one Questionnaire per protocol version', () => {
   it('exports an interview against the Questionnaire of its own version, whatever the active one', async () => {
     const played = await playInterview({ ...SELF_CARE, blood_thinners: 'antiplatelet', onset: 'sudden_severe' }, 'bp-1');
-    const { response, questionnaire, risk } = resources((await exportBundle(played.id)) as unknown as Bundle);
-    expect({ id: questionnaire.id, version: questionnaire.version }).toEqual({ id: 'knotwise-bp-1', version: 'bp-1' });
+    const bundle = await exportBundle(played.id);
+    expect(fhirProblems(bundle)).toEqual([]);
+    const resource = <T extends string>(type: T) => bundle.entry!.find((e) => e.resource?.resourceType === type)?.resource;
+    const questionnaire = resource('Questionnaire') as Questionnaire;
+    const response = resource('QuestionnaireResponse') as QuestionnaireResponse;
+    const risk = resource('RiskAssessment') as RiskAssessment;
+    expect({ id: questionnaire.id, version: questionnaire.version, date: questionnaire.date }).toEqual({ id: 'knotwise-bp-1', version: 'bp-1', date: '2026-11-21' });
     expect(response.questionnaire).toBe('https://knotwise.invalid/fhir/Questionnaire/knotwise-back-pain|bp-1');
-    checkAgainstQuestionnaire(response, questionnaire);
-    // bp-1's outcome for these answers, not what bp-2 would say (R31).
-    expect(risk!.prediction[0]!.outcome.coding![0]!.code).toBe('self_care');
+    expect(responseProblems(questionnaire, response)).toEqual([]);
+    // bp-1's outcome for these answers (self-care), not what bp-2 would say (R31).
+    expect(risk.prediction![0]!.outcome!.coding![0]!.code).toBe('self_care');
+    expect(enabledLinkIds(questionnaire, response)).toContain('equipment');
   });
 
   it('serves each version by ?version=, and refuses one it does not have', async () => {
-    const bp1 = (await (await questionnaireRoute(req('/api/v1/clinician/questionnaire?version=bp-1', { token }))).json()) as Q;
+    const res = await questionnaireRoute(req('/api/v1/clinician/questionnaire?version=bp-1', { token }), undefined);
+    const bp1 = (await res.json()) as Questionnaire;
+    expect(fhirProblems(bp1)).toEqual([]);
     expect({ id: bp1.id, version: bp1.version }).toEqual({ id: 'knotwise-bp-1', version: 'bp-1' });
-    const res = await questionnaireRoute(req('/api/v1/clinician/questionnaire?version=bp-9', { token }));
-    expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/bp-1, bp-2/);
+    const bad = await questionnaireRoute(req('/api/v1/clinician/questionnaire?version=bp-9', { token }), undefined);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as OperationOutcome).issue![0]!.details!.text).toMatch(/bp-1, bp-2/);
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb } from '@/db/client';
 import { setAccountDisabled } from '@/lib/clinician/accounts';
 import { SELF_CARE } from '../support/answers';
-import { makeAccount, newAddress, PASSWORD, playInterview, req, tokenFor, type TestAccount } from '../support/clinician';
+import { errorCode, makeAccount, newAddress, PASSWORD, playInterview, req, tokenFor, type TestAccount } from '../support/clinician';
 import { resetDb } from '../support/db';
 
 /**
@@ -91,7 +91,7 @@ describe('clinician route handlers (enumerated from app/api/v1/clinician)', () =
     for (const route of routes) expect(route.handlers.length, route.dir).toBeGreaterThan(0);
   });
 
-  it('every other method gets a JSON 405 whose Allow header names the methods the route serves', async () => {
+  it('every other method gets a 405 (JSON, or an OperationOutcome from a FHIR route) whose Allow header names the methods the route serves', async () => {
     for (const route of routes) {
       const served = route.handlers.map(([m]) => m);
       expect(route.refusals.map(([m]) => m).sort(), route.dir).toEqual(
@@ -101,7 +101,7 @@ describe('clinician route handlers (enumerated from app/api/v1/clinician)', () =
         const allow = res.headers.get('allow')?.split(', ');
         expect(allow, `${method} ${route.dir}`).toEqual(expect.arrayContaining([...served, 'OPTIONS']));
         expect(allow?.filter((m) => !['HEAD', 'OPTIONS'].includes(m)).sort(), `${method} ${route.dir}`).toEqual([...served].sort());
-        expect(((await res.json()) as { error: { code: string } }).error.code).toBe('method_not_allowed');
+        expect(errorCode(await res.json())).toBe('method_not_allowed');
       }
     }
   });
@@ -133,8 +133,7 @@ describe('clinician route handlers (enumerated from app/api/v1/clinician)', () =
         ] as const) {
           const res = await call(route, method, handler, auth);
           expect(res.status, `${where}: ${who}`).toBe(401);
-          const body = (await res.json()) as { error?: { code?: string } };
-          expect(body.error?.code, `${where}: ${who}`).toBe('unauthorized');
+          expect(errorCode(await res.json()), `${where}: ${who}`).toBe('unauthorized');
         }
       }
     }

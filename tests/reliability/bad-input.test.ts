@@ -8,6 +8,7 @@ import { ENDPOINTS, fill, routeHandlers } from './support/endpoints';
 import { ADMIN, CLINICIAN, interview, signIn } from './support/fixtures';
 import { Exerciser, INJECTIONS, mayChangeData, requestArb, sweep, type FixtureName, type FuzzWorld } from './support/fuzz';
 import { commonHeaderProblems } from './support/headers';
+import { apiErrorOf } from '../support/api-error';
 import { api, parseJson } from './support/http';
 import type { Interview } from './support/patients';
 import { addClinician, CROWD_ENV, ensureBuild, startServer, stopEverything, type AppServer } from './support/server';
@@ -207,7 +208,7 @@ describe('requests outside what the endpoints accept', () => {
       const path = fill(template, template.includes('accounts') ? randomUUID() : fixtures.asking.id);
       for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => !methods.includes(m))) {
         const res = await api(server.url, method, path, { body: method === 'GET' ? undefined : {} });
-        const error = (parseJson(res) as { error?: { code?: string; message?: string } } | undefined)?.error;
+        const error = apiErrorOf(parseJson(res));
         const where = `${method} ${template}`;
         if (res.status !== 405) problem('not 405', `${where}: HTTP ${res.status}`);
         else {
@@ -225,7 +226,7 @@ describe('requests outside what the endpoints accept', () => {
     const problems: string[] = [];
     for (const path of ['/api/v1/nothing-here', `/api/v1/sessions/${fixtures.asking.id}/nothing-here`, '/api/v2/sessions']) {
       const res = await api(server.url, 'GET', path);
-      const error = (parseJson(res) as { error?: { message?: string } } | undefined)?.error;
+      const error = apiErrorOf(parseJson(res));
       if (res.status !== 404 || !error?.message) problems.push(`GET ${path}: HTTP ${res.status} ${String(res.headers['content-type'])}`);
     }
     expect(problems).toEqual([]);

@@ -8,6 +8,7 @@ import { createSession } from '@/lib/clinician/sessions';
 import type { Role } from '@/lib/clinician/types';
 import { startInterview, submitAnswer } from '@/lib/interview/service';
 import type { AnswerValue, QuestionId } from '@/lib/protocol/types';
+import { apiErrorOf } from './api-error';
 
 export const BASE = 'http://knotwise.test';
 export const PASSWORD = 'correct horse battery staple';
@@ -70,6 +71,9 @@ export function req(path: string, o: RequestOptions = {}): Request {
 }
 
 export const params = <T extends Record<string, string>>(p: T) => ({ params: Promise.resolve(p) });
+
+/** The API's error code, from API.md's JSON error or a FHIR endpoint's OperationOutcome. */
+export const errorCode = (body: unknown) => apiErrorOf(body)?.code;
 
 export async function expectError(res: Response, status: number, code: string) {
   expect(res.status).toBe(status);

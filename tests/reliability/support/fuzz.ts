@@ -5,6 +5,7 @@ import { NEWEST_VERSION, protocolFor } from '@/lib/protocol/versions';
 import type { QuestionId } from '@/lib/protocol/types';
 import { ENDPOINTS, fill, type Endpoint } from './endpoints';
 import { ADMIN } from './fixtures';
+import { apiErrorOf, isJsonContentType } from '../../support/api-error';
 import { api, keepAliveAgent, NetworkError, parseJson, send, type HttpResponse } from './http';
 import type { Interview, TranscriptEntry } from './patients';
 
@@ -430,9 +431,9 @@ function responseFindings(req: FuzzRequest, res: HttpResponse): string[] {
   else if (res.status >= 300 && res.status < 400) found.push(`HTTP ${res.status} redirect to ${res.headers.location}`);
   if (res.headers['x-content-type-options'] !== 'nosniff' || !res.headers['content-security-policy']) found.push('security headers missing');
   if (res.status >= 400 && res.status < 500 && req.method !== 'HEAD') {
-    const error = (parseJson(res) as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+    const error = apiErrorOf(parseJson(res));
     const type = res.headers['content-type'];
-    if (!String(type).includes('application/json')) found.push(`HTTP ${res.status} is not JSON (${type ?? 'no content-type'})`);
+    if (!isJsonContentType(type)) found.push(`HTTP ${res.status} is not JSON (${type ?? 'no content-type'})`);
     else if (typeof error?.code !== 'string' || !/^[a-z_]+$/.test(error.code)) found.push(`HTTP ${res.status} without an error code`);
     else if (typeof error.message !== 'string' || error.message.length < 20 || error.message.split(/\s+/).length < 4) {
       found.push(`HTTP ${res.status} ${error.code}: message not actionable: ${JSON.stringify(error.message)}`);

@@ -1,16 +1,15 @@
-import { NextResponse } from 'next/server';
-import { exportInterviewFhir, FHIR_JSON } from '@/lib/clinician/fhir';
+import { exportInterviewFhir } from '@/lib/clinician/fhir';
+import { fhirGet, fhirJson, fhirOtherMethods } from '@/lib/clinician/fhir-http';
 import { guard, notFoundResponse } from '@/lib/clinician/http';
-import { otherMethods } from '@/lib/api/methods';
 
-/** One interview as a FHIR R4 Bundle (QuestionnaireResponse, RiskAssessment, Questionnaire). */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+/** One interview as a FHIR R4 Bundle (QuestionnaireResponse, RiskAssessment, Questionnaire); errors as OperationOutcome. */
+export const GET = fhirGet(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const g = await guard(request);
   if (!g.ok) return g.response;
   const { id } = await params;
   const bundle = await exportInterviewFhir(id, g.actor);
   if (!bundle) return notFoundResponse('interview');
-  return NextResponse.json(bundle, { headers: { 'Content-Type': FHIR_JSON, 'Cache-Control': 'no-store' } });
-}
+  return fhirJson(bundle);
+});
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');
+export const { POST, PUT, PATCH, DELETE } = fhirOtherMethods();
