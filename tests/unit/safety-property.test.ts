@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answerNext, replay, revise, type InterviewState, type RecordedAnswer } from '@/lib/interview/replay';
+import { answerNext, replay, revise, type InterviewState, type RecordedAnswer, type ResumePoint } from '@/lib/interview/replay';
 import type { Protocol } from '@/lib/protocol/define';
 import { VERSIONS } from '@/lib/protocol/versions';
 import { DISPOSITIONS } from '@/lib/protocol/types';
@@ -87,21 +87,28 @@ type Intended = { [K in O.Qid]: unknown };
 // Driving the interview through its public API
 // ---------------------------------------------------------------------------------------------------------------
 
-/** Answers every question the interview asks, with the patient's intended answer, through `answerNext` only. */
+/**
+ * Answers every question the interview asks, with the patient's intended answer, through `answerNext` only, the way
+ * production does: each answer resumes the machine from the snapshot the previous one left (answer-cache.ts), and the
+ * state it reaches must equal a full replay of the answers so far, at every step.
+ */
 function play(p: Protocol, intended: Intended, start: readonly RecordedAnswer[] = []) {
   let recorded = [...start];
   let state: InterviewState = replay(p, recorded);
+  let resume: ResumePoint | undefined;
   const askedOneByOne: string[] = [];
   while (state.status === 'asking') {
     const q = state.question;
     if (q === undefined) throw new Error('asking without a question');
     askedOneByOne.push(q);
-    const result = answerNext(p, recorded, q, intended[q]);
+    const result = answerNext(p, recorded, q, intended[q], resume);
     if (!result.ok) throw new Error(`a valid answer to ${q} was rejected: ${result.error.message}`);
     recorded = [...recorded, result.accepted];
     // The step moves by exactly one per accepted answer.
     expect(result.state.step).toBe(recorded.length);
+    expect(result.state, `resumed after ${q}`).toEqual(replay(p, recorded));
     state = result.state;
+    resume = result.resume;
   }
   return { state, recorded, askedOneByOne };
 }
