@@ -5,9 +5,9 @@ import { E2E_EMERGENCY_NUMBER } from './tests/e2e/support/server-env';
 /**
  * Browser tests against a production build of Knotwise.
  *
- * The web server (tests/e2e/support/serve.mjs) wipes its own data directory, runs `next build`, then serves with
- * `scripts/start.mjs`, so a run never tests a stale build. Set E2E_REUSE_BUILD=1 to skip the build when the
- * current `.next` is known to match the source (quicker when iterating on tests only).
+ * The web server (tests/e2e/support/serve.mjs) wipes its own data directory, builds unless `.next` holds a build of
+ * the current source (scripts/production-build.mjs compares a hash of the sources), then serves with
+ * `scripts/start.mjs`, so a run never tests a stale build.
  *
  * Screenshots for the README are taken only on request: SCREENSHOTS=1 npx playwright test --grep @screenshots
  */

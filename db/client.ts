@@ -8,17 +8,20 @@ import * as schema from './schema';
 /** The same query-builder type covers PGlite and node-postgres. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-interface Handle {
+export interface DbHandle {
   db: Db;
   close: () => Promise<void>;
   driver: 'pglite' | 'postgres';
 }
 
+/** A PostgreSQL server (`url`) or a PGlite directory (`dataDir`, or `memory://...` for one in memory). */
+export type DatabaseTarget = { url: string } | { dataDir: string };
+
 const MIGRATIONS = path.join(process.cwd(), 'db', 'migrations');
 /** Serialises migrations when several app instances start against one PostgreSQL at once. */
 const MIGRATION_LOCK_KEY = 7_340_021;
 
-async function openPostgres(url: string): Promise<Handle> {
+async function openPostgres(url: string, migrationsFolder: string): Promise<DbHandle> {
   const { Pool } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
@@ -26,7 +29,7 @@ async function openPostgres(url: string): Promise<Handle> {
   const conn = await pool.connect();
   try {
     await conn.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    await migrate(drizzle({ client: conn, schema }), { migrationsFolder: MIGRATIONS });
+    await migrate(drizzle({ client: conn, schema }), { migrationsFolder });
   } finally {
     await conn.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     conn.release();
@@ -34,7 +37,7 @@ async function openPostgres(url: string): Promise<Handle> {
   return { db: drizzle({ client: pool, schema }) as unknown as Db, close: () => pool.end(), driver: 'postgres' };
 }
 
-async function openPglite(dataDir: string): Promise<Handle> {
+async function openPglite(dataDir: string, migrationsFolder: string): Promise<DbHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
@@ -42,16 +45,24 @@ async function openPglite(dataDir: string): Promise<Handle> {
   if (!inMemory) mkdirSync(path.resolve(dataDir), { recursive: true });
   const client = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir));
   const db = drizzle({ client, schema });
-  await migrate(db, { migrationsFolder: MIGRATIONS });
+  await migrate(db, { migrationsFolder });
   return { db: db as unknown as Db, close: () => client.close(), driver: 'pglite' };
 }
 
-// A singleton on globalThis survives Next's hot reload, so one process never opens a PGlite directory twice.
-const holder = globalThis as unknown as { __knotwiseDb?: Promise<Handle> };
+/**
+ * Opens and migrates a database of its own, apart from the app's shared one. `migrationsFolder` (default: the
+ * committed migrations) lets the upgrade test stop at an earlier release.
+ */
+export function openDatabase(target: DatabaseTarget, migrationsFolder = MIGRATIONS): Promise<DbHandle> {
+  return 'url' in target ? openPostgres(target.url, migrationsFolder) : openPglite(target.dataDir, migrationsFolder);
+}
 
-function open(): Promise<Handle> {
+// A singleton on globalThis survives Next's hot reload, so one process never opens a PGlite directory twice.
+const holder = globalThis as unknown as { __knotwiseDb?: Promise<DbHandle> };
+
+function open(): Promise<DbHandle> {
   const { DATABASE_URL, DATA_DIR } = env();
-  const opening = DATABASE_URL ? openPostgres(DATABASE_URL) : openPglite(DATA_DIR);
+  const opening = openDatabase(DATABASE_URL ? { url: DATABASE_URL } : { dataDir: DATA_DIR });
   // A failed open is not cached: the next request tries again.
   opening.catch(() => {
     if (holder.__knotwiseDb === opening) holder.__knotwiseDb = undefined;
@@ -65,7 +76,7 @@ export async function getDb(): Promise<Db> {
   return (await holder.__knotwiseDb).db;
 }
 
-export async function dbDriver(): Promise<Handle['driver']> {
+export async function dbDriver(): Promise<DbHandle['driver']> {
   holder.__knotwiseDb ??= open();
   return (await holder.__knotwiseDb).driver;
 }

@@ -1,12 +1,11 @@
-// `npm start`: build when there is no production build yet, then serve Knotwise.
+// `npm start`: build when there is no production build of the current source (a fresh clone, a `git pull`), then serve
+// Knotwise.
 // A plain Node server in front of Next stamps the socket's address on each request, because route handlers cannot
 // see the socket and the rate limiter needs to know who is calling.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import process from 'node:process';
 import SECURITY_HEADERS from '../lib/security-headers.json' with { type: 'json' };
+import { ensureProductionBuild } from './production-build.mjs';
 
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 process.env.NODE_ENV = 'production';
@@ -18,14 +17,8 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 }
 const hostname = process.env.HOST ?? '0.0.0.0';
 
-if (!existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
-  console.log('No production build found: building Knotwise first (this takes a minute or two).');
-  const build = spawnSync(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
-    stdio: 'inherit',
-    env: process.env,
-  });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+const built = ensureProductionBuild(process.cwd());
+if (built !== 0) process.exit(built);
 
 const { default: next } = await import('next');
 const app = next({ dev: false, hostname, port });

@@ -19,7 +19,7 @@ import { CROWD_ENV, ensureBuild, startServer, stopEverything, type AppServer } f
 
 /**
  * Two app processes on one PostgreSQL database (PGlite cannot be shared between processes, so this file always uses
- * PostgreSQL: RELIABILITY_DATABASE_URL, or the local default that CI provides).
+ * PostgreSQL: the run's own server, or the one TEST_DATABASE_URL names).
  */
 
 const INTERVIEWS = 12;

@@ -1,15 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildStatus } from '../../../scripts/production-build.mjs';
 import { databaseEnv, type DbTarget } from './database';
 import { send } from './http';
 
 /**
  * Production servers as child processes: `node scripts/start.mjs`, exactly what `npm start` runs. Each is started in
- * a process group of its own, so stopping it also ends anything it spawned (start.mjs runs `next build` when the
- * build is missing), and every server this file starts is killed when the test file ends, whatever happened.
+ * a process group of its own, so stopping it also ends anything it spawned (start.mjs builds when the build is not of
+ * the current source), and every server this file starts is killed when the test file ends, whatever happened.
  */
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -19,7 +19,6 @@ const PORT_MAX = 3499;
 const BUILD_TIMEOUT_MS = 15 * 60_000;
 const START_TIMEOUT_MS = 120_000;
 const LOG_LIMIT = 64 * 1024;
-const SOURCES = ['app', 'lib', 'db', 'components', 'machines', 'proxy.ts', 'instrumentation.ts', 'next.config.js'];
 
 const live = new Set<ChildProcess>();
 
@@ -111,32 +110,16 @@ export async function run(
   return output;
 }
 
-function newestSource(file: string): number {
-  if (!existsSync(file)) return 0;
-  if (!statSync(file).isDirectory()) return /\.(ts|tsx|js|css|sql|json)$/.test(file) ? statSync(file).mtimeMs : 0;
-  return Math.max(0, ...readdirSync(file).map((name) => newestSource(path.join(file, name))));
-}
-
 /**
- * The suite tests the production build. It is built when missing. A build older than the source is tested as it is,
- * with a warning, because rebuilding takes minutes and may race another build of the same checkout; with
- * RELIABILITY_REBUILD=1 it is rebuilt first (once: afterwards it is newer than the source).
+ * The suite tests a production build of the current source: when `.next` holds none (missing, or made from other
+ * sources: scripts/production-build.mjs compares a hash of them), `npm run build` makes one first.
  */
 export async function ensureBuild(): Promise<void> {
-  const buildId = path.join(REPO, '.next', 'BUILD_ID');
-  if (existsSync(buildId)) {
-    const built = statSync(buildId).mtimeMs;
-    const changed = Math.max(...SOURCES.map((s) => newestSource(path.join(REPO, s))));
-    if (changed <= built) return;
-    if (process.env.RELIABILITY_REBUILD !== '1') {
-      console.warn('The production build in .next is older than the source; testing it anyway. Set RELIABILITY_REBUILD=1 to rebuild first.');
-      return;
-    }
-  }
-  await run(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } as NodeJS.ProcessEnv,
+  if (buildStatus(REPO) === 'current') return;
+  await run(process.execPath, [path.join('scripts', 'build.mjs')], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } as NodeJS.ProcessEnv,
     timeoutMs: BUILD_TIMEOUT_MS,
-    label: 'next build',
+    label: 'npm run build',
   });
 }
 
