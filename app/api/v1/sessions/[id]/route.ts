@@ -9,7 +9,7 @@ import { otherMethods } from '@/lib/api/methods';
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const limited = limitedResponse(request, `interview:${id}`);
+  const limited = limitedResponse(request, 'interview');
   if (limited) return limited;
   const token = presentedToken(request, id, false);
   if (!token) return unauthorized();
@@ -22,7 +22,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
 /** The patient deletes their interview (transcript and reviews included). 204, and the interview cookie is cleared. */
 export async function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const limited = limitedResponse(request, `interview:${id}`);
+  const limited = limitedResponse(request, 'interview');
   if (limited) return limited;
   const token = presentedToken(request, id, true);
   if (!token) return unauthorized();
