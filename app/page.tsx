@@ -4,10 +4,12 @@ import { SiteHeader } from '@/components/SiteHeader';
 import { StartForm } from '@/components/StartForm';
 import { emergencyNumber } from '@/lib/chat/emergency';
 import { currentInterview } from '@/lib/chat/session';
+import { slowDownMessage } from '@/lib/chat/slow-down';
 
 export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [{ expired, deleted }, number, current] = await Promise.all([searchParams, emergencyNumber(), currentInterview()]);
+  const [{ expired, deleted, wait }, number, current] = await Promise.all([searchParams, emergencyNumber(), currentInterview()]);
   const resumable = current.found ? current.session.status : undefined;
+  const slowDownNotice = slowDownMessage(wait);
   return (
     <>
       <SiteHeader emergencyNumber={number} />
@@ -15,6 +17,11 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
         {deleted && !current.found ? (
           <div className="turn-notice" role="status">
             <p>Your answers have been deleted.</p>
+          </div>
+        ) : null}
+        {slowDownNotice ? (
+          <div className="turn-notice" role="status">
+            <p>{slowDownNotice}</p>
           </div>
         ) : null}
         {expired && !current.found ? (
