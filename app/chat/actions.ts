@@ -128,3 +128,13 @@ export async function deleteAction(): Promise<void> {
   await clearNotice();
   redirect('/?deleted=1');
 }
+
+/**
+ * "Finish and clear this device": the interview stays for the clinicians (the patient has its reference code), but
+ * nothing in this browser points at it any more, so the next person on a shared device starts with a clean chat.
+ */
+export async function finishAction(): Promise<void> {
+  await forgetCredentials();
+  await clearNotice();
+  redirect('/?cleared=1');
+}

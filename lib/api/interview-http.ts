@@ -1,6 +1,7 @@
 import 'server-only';
 import { UNAUTHORIZED } from '../interview/access';
-import { decodeCredentials, INTERVIEW_COOKIE } from '../interview/cookie';
+import { env } from '../env';
+import { decodeCredentials, interviewCookieName } from '../interview/cookie';
 import type { ServiceError } from '../interview/service';
 import { sameOrigin } from './client';
 import { waitBefore, type LimitScope } from './rate-limit';
@@ -46,7 +47,7 @@ function cookieValue(request: Request, name: string): string | undefined {
 export function presentedToken(request: Request, id: string, changesState: boolean): string | undefined {
   const auth = request.headers.get('authorization');
   if (auth) return /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
-  const fromCookie = decodeCredentials(cookieValue(request, INTERVIEW_COOKIE));
+  const fromCookie = decodeCredentials(cookieValue(request, interviewCookieName(env().COOKIE_SECURE)));
   if (!fromCookie || fromCookie.id !== id) return undefined;
   if (changesState && !sameOrigin(request)) return undefined;
   return fromCookie.token;

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { limitedResponse, presentedToken, serviceError, unauthorized } from '@/lib/api/interview-http';
 import { apiJson } from '@/lib/api/respond';
-import { cookieOptions, INTERVIEW_COOKIE } from '@/lib/interview/cookie';
+import { cookieOptions, interviewCookieName } from '@/lib/interview/cookie';
 import { env } from '@/lib/env';
 import { deleteInterview } from '@/lib/interview/delete';
 import { loadInterview } from '@/lib/interview/service';
@@ -29,7 +29,8 @@ export async function DELETE(request: Request, { params }: { params: Promise<{ i
   const result = await deleteInterview(id, token);
   if (!result.ok) return serviceError(result.error);
   const response = new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
-  response.cookies.set(INTERVIEW_COOKIE, '', { ...cookieOptions(env().COOKIE_SECURE), maxAge: 0 });
+  const { COOKIE_SECURE } = env();
+  response.cookies.set(interviewCookieName(COOKIE_SECURE), '', cookieOptions(COOKIE_SECURE, 0));
   return response;
 }
 
