@@ -4,12 +4,14 @@ import { SiteHeader } from '@/components/SiteHeader';
 import { StartForm } from '@/components/StartForm';
 import { FinishAndClear } from '@/components/chat/FinishAndClear';
 import { emergencyNumber } from '@/lib/chat/emergency';
+import { env } from '@/lib/env';
 import { currentInterview } from '@/lib/chat/session';
 import { slowDownMessage } from '@/lib/chat/slow-down';
 
 export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [{ expired, deleted, cleared, wait }, number, current] = await Promise.all([searchParams, emergencyNumber(), currentInterview()]);
   const resumable = current.found ? current.session.status : undefined;
+  const retentionDays = env().RETENTION_DAYS;
   const notices = [
     deleted && !current.found ? 'Your answers have been deleted.' : undefined,
     cleared && !current.found
@@ -93,6 +95,11 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
             Your answers are saved so you can come back to the chat in this browser for 2 hours after you start it.
             On a shared computer or tablet, choose &ldquo;Finish and clear this device&rdquo; when you are done. A
             clinician may review your answers. You get a short reference code you can read out to your doctor.
+          </p>
+          <p>
+            You can delete your answers from the chat at any time. They are then gone from Knotwise, and within a few
+            minutes from the files it keeps its data in. Knotwise keeps only a record that a chat was deleted. Answers
+            older than {retentionDays} days are deleted the same way.
           </p>
         </section>
       </main>

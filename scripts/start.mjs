@@ -73,8 +73,12 @@ for (const signal of ['SIGTERM', 'SIGINT']) {
   process.on(signal, () => {
     if (closing) return;
     closing = true;
-    server.close(() => process.exit(0));
-    // Open keep-alive connections must not hold the process: the database is closed by instrumentation's hook.
-    setTimeout(() => process.exit(0), 5000).unref();
+    server.close();
+    // lib/server-start.ts clears waiting deletions out of the database files and closes the database. If that takes
+    // too long the process exits anyway: the next start finishes the clearing.
+    setTimeout(() => process.exit(0), 30_000).unref();
+    Promise.resolve(globalThis.__knotwiseShutdown?.())
+      .catch((error) => console.error('Shutting down:', error instanceof Error ? error.message : error))
+      .finally(() => process.exit(0));
   });
 }

@@ -1,18 +1,22 @@
 import { randomBytes } from 'node:crypto';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formsOf, NoScriptBrowser } from './support/browser';
-import { dropDatabase, freshPglite, type DbTarget } from './support/database';
+import { dropDatabase, freshPglite, openInspector, type DbTarget } from './support/database';
+import { ADMIN, interview, signIn } from './support/fixtures';
 import { api, parseJson } from './support/http';
 import { errorOf } from './support/patients';
-import { ensureBuild, startServer, stopEverything, type AppServer } from './support/server';
+import { addClinician, ensureBuild, freePort, run, startServer, stopEverything, type AppServer } from './support/server';
 
 /**
  * Findings of the security review on the patient side and the HTTP layer, each tried against a production server the
  * way the reviewer did. PGlite throughout: the storage findings are about its files.
  */
 
+type PgliteTarget = Extract<DbTarget, { kind: 'pglite' }>;
 const targets: DbTarget[] = [];
-function pglite(label: string): DbTarget {
+function pglite(label: string): PgliteTarget {
   const target = freshPglite(label);
   targets.push(target);
   return target;
@@ -79,5 +83,126 @@ describe('the rate limit, behind one trusted proxy (5 requests a minute)', () =>
     expect(parseJson(await api(server.url, 'GET', `/api/v1/sessions/${randomBytes(16).toString('hex')}`, { headers: client }))).toMatchObject({
       error: { code: 'rate_limited' },
     });
+  });
+});
+
+/** Every file and directory under `dir`, with its permission bits. Tolerates files the server removes meanwhile. */
+function modes(dir: string): { path: string; mode: number }[] {
+  const found: { path: string; mode: number }[] = [];
+  const visit = (at: string) => {
+    let stat;
+    try {
+      stat = lstatSync(at);
+    } catch {
+      return;
+    }
+    found.push({ path: path.relative(dir, at) || '.', mode: stat.mode & 0o777 });
+    if (!stat.isDirectory()) return;
+    let names: string[] = [];
+    try {
+      names = readdirSync(at);
+    } catch {
+      return;
+    }
+    for (const name of names) visit(path.join(at, name));
+  };
+  visit(dir);
+  return found;
+}
+
+/** The files under `dir` whose bytes contain any of `texts` (as UTF-8), with the texts found in each. */
+function filesContaining(dir: string, texts: string[]): string[] {
+  const needles = texts.map((t) => Buffer.from(t, 'utf8'));
+  const hits: string[] = [];
+  for (const { path: file } of modes(dir)) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path.join(dir, file));
+    } catch {
+      continue;
+    }
+    const found = texts.filter((_, i) => bytes.includes(needles[i]!));
+    if (found.length > 0) hits.push(`${file}: ${found.join(', ')}`);
+  }
+  return hits;
+}
+
+/** A patient's finished interview with a clinician's note on it: the text a deletion must clear out of the files. */
+async function interviewWithNote(url: string, token: string) {
+  const iv = await interview(url);
+  const view = parseJson(await api(url, 'GET', `/api/v1/sessions/${iv.id}`, { token: iv.token })) as { session: { code: string } };
+  const note = `note-${randomBytes(12).toString('hex')}: sore after lifting, try the plan`;
+  const review = await api(url, 'POST', `/api/v1/clinician/interviews/${iv.id}/reviews`, { token, body: { verdict: 'agree', note } });
+  expect(review.status, review.text).toBe(201);
+  return { ...iv, code: view.session.code, note };
+}
+
+async function eventually(what: string, check: () => string[]): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  let left = check();
+  while (left.length > 0 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250));
+    left = check();
+  }
+  expect(left, what).toEqual([]);
+}
+
+describe('the embedded database’s files', () => {
+  let target: PgliteTarget;
+  let server: AppServer;
+  let clinicianToken = '';
+  beforeAll(async () => {
+    target = pglite('storage');
+    await addClinician(target, ADMIN);
+    server = await startServer({ target });
+    clinicianToken = (await signIn(server.url, ADMIN.email, ADMIN.password)).token;
+  });
+
+  it('are the server user’s alone, those written after start included', async () => {
+    // Writes of every kind: answers, a sign-in (a password check and a session), a review, a deletion.
+    await interviewWithNote(server.url, clinicianToken);
+    const gone = await interview(server.url, 3);
+    expect((await api(server.url, 'DELETE', `/api/v1/sessions/${gone.id}`, { token: gone.token })).status).toBe(204);
+    const all = modes(target.dataDir);
+    expect(all.length).toBeGreaterThan(100);
+    const open = all.filter((f) => (f.mode & 0o077) !== 0).map((f) => `${f.path} ${f.mode.toString(8)}`);
+    expect(open).toEqual([]);
+  });
+
+  it('keep nothing of an interview its patient deleted: not the answers’ reference code, not a clinician’s note', async () => {
+    const iv = await interviewWithNote(server.url, clinicianToken);
+    const traces = [iv.code, iv.note];
+    // The search can see them while they are stored.
+    expect(filesContaining(target.dataDir, traces).length).toBeGreaterThan(0);
+    expect((await api(server.url, 'DELETE', `/api/v1/sessions/${iv.id}`, { token: iv.token })).status).toBe(204);
+    await eventually('files that still hold the deleted interview', () => filesContaining(target.dataDir, traces));
+    await server.stop();
+    expect(filesContaining(target.dataDir, traces)).toEqual([]);
+  });
+
+  it('keep nothing of interviews the retention purge deleted', async () => {
+    server = await startServer({ target });
+    clinicianToken = (await signIn(server.url, ADMIN.email, ADMIN.password)).token;
+    const old = await interviewWithNote(server.url, clinicianToken);
+    await server.stop();
+    const db = await openInspector(target);
+    await db.query(`update interviews set created_at = now() - interval '400 days' where id = $1`, [old.id]);
+    await db.close();
+    const { DATABASE_URL: _url, ...rest } = process.env;
+    const output = await run('npm', ['run', '--silent', 'retention:purge'], {
+      env: { ...rest, DATA_DIR: target.dataDir, PORT: String(await freePort()) } as NodeJS.ProcessEnv,
+      timeoutMs: 120_000,
+      label: 'retention:purge',
+    });
+    expect(output).toMatch(/Deleted 1 interview/);
+    expect(filesContaining(target.dataDir, [old.code, old.note])).toEqual([]);
+  });
+
+  it('are refused, and left alone, in a data directory that other users can write', async () => {
+    const shared = pglite('shared');
+    mkdirSync(shared.dataDir);
+    chmodSync(shared.dataDir, 0o777);
+    await expect(startServer({ target: shared })).rejects.toThrow(/data directory \S+ can be written by other users \(mode 0777\)/);
+    expect(readdirSync(shared.dataDir)).toEqual([]);
   });
 });
