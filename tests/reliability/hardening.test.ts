@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formsOf, NoScriptBrowser } from './support/browser';
 import { dropDatabase, freshPglite, openInspector, type DbTarget } from './support/database';
 import { ADMIN, interview, signIn } from './support/fixtures';
-import { api, parseJson } from './support/http';
+import { commonHeaderProblems, resourceCspProblems } from './support/headers';
+import { api, parseJson, send, type HttpResponse } from './support/http';
 import { errorOf } from './support/patients';
 import { addClinician, ensureBuild, freePort, run, startServer, stopEverything, type AppServer } from './support/server';
 
@@ -83,6 +85,77 @@ describe('the rate limit, behind one trusted proxy (5 requests a minute)', () =>
     expect(parseJson(await api(server.url, 'GET', `/api/v1/sessions/${randomBytes(16).toString('hex')}`, { headers: client }))).toMatchObject({
       error: { code: 'rate_limited' },
     });
+  });
+});
+
+/**
+ * Sends the headers and the first part of a body, then waits for an answer without ever finishing the body: a server
+ * that reads the whole body before judging it never answers.
+ */
+function answerWhileSending(base: string, path: string, headers: Record<string, string>, firstPart: Buffer): Promise<HttpResponse> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const request = http.request({ host: url.hostname, port: url.port, method: 'POST', path, headers, agent: false, timeout: 20_000 }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, setCookie: [], text: Buffer.concat(chunks).toString('utf8') });
+        request.destroy();
+      });
+    });
+    request.on('timeout', () => request.destroy(new Error(`no answer to POST ${path} while its body was still being sent`)));
+    request.on('error', reject);
+    request.write(firstPart);
+  });
+}
+
+describe('request bodies and methods', () => {
+  let server: AppServer;
+  beforeAll(async () => {
+    server = await startServer({ target: pglite('http') });
+  });
+
+  it('a chunked body is refused before it is read, with the JSON error and the security headers', async () => {
+    const res = await answerWhileSending(
+      server.url,
+      '/api/v1/sessions',
+      { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      Buffer.from(`4000\r\n{"locale":"${'x'.repeat(0x4000 - 13)}"}\r\n`),
+    );
+    expect(res.status).toBe(411);
+    expect(errorOf(res)?.code).toBe('length_required');
+    expect(errorOf(res)?.message).toMatch(/Content-Length/);
+    expect([...commonHeaderProblems(res), ...resourceCspProblems(res)]).toEqual([]);
+    // Pages too: a server action's body is read by Next before the action can look at it.
+    const page = await answerWhileSending(server.url, '/chat', { 'content-type': 'text/plain', 'transfer-encoding': 'chunked' }, Buffer.from('5\r\nhello\r\n'));
+    expect(page.status).toBe(411);
+  });
+
+  it('a declared length over the limit is refused without waiting for the body', async () => {
+    const res = await answerWhileSending(
+      server.url,
+      '/api/v1/sessions',
+      { 'content-type': 'application/json', 'content-length': String(10 * 1024 * 1024) },
+      Buffer.from('{"locale":"'),
+    );
+    expect(res.status).toBe(413);
+    expect(errorOf(res)?.code).toBe('too_large');
+    expect(commonHeaderProblems(res)).toEqual([]);
+  });
+
+  it('TRACE and other methods Knotwise does not use get a 405 with the security headers, JSON under /api/', async () => {
+    for (const method of ['TRACE', 'PROPFIND']) {
+      const res = await send(server.url, { method, path: '/api/v1/sessions' });
+      expect(res.status, method).toBe(405);
+      expect(errorOf(res)?.code, method).toBe('method_not_allowed');
+      expect(res.headers.allow, method).toBe('GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS');
+      expect([...commonHeaderProblems(res), ...resourceCspProblems(res)], method).toEqual([]);
+      const page = await send(server.url, { method, path: '/chat' });
+      expect(page.status, method).toBe(405);
+      expect(commonHeaderProblems(page), method).toEqual([]);
+    }
+    // The server is still there for everyone else.
+    expect((await api(server.url, 'POST', '/api/v1/sessions', { body: {} })).status).toBe(201);
   });
 });
 
