@@ -17,7 +17,9 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   console.error(`Knotwise cannot start: PORT must be a whole number from 1 to 65535 (got "${process.env.PORT}").`);
   process.exit(1);
 }
-const hostname = process.env.HOST ?? '0.0.0.0';
+// Loopback unless told otherwise: a reverse proxy on the same host reaches it, nobody else does (decision 0034).
+// Containers and hosts without a local proxy set HOST=0.0.0.0 (or ::).
+const hostname = process.env.HOST?.trim() || '127.0.0.1';
 
 if (!existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
   console.log('No production build found: building Knotwise first (this takes a minute or two).');
@@ -103,8 +105,13 @@ server.on('checkContinue', (req, res) => {
 // (Node's 5-second default makes such requests fail with ECONNRESET).
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
+server.on('error', (error) => {
+  console.error(`Knotwise cannot listen on ${hostname}, port ${port}: ${error.message}. Check HOST and PORT.`);
+  process.exit(1);
+});
 server.listen(port, hostname, () => {
-  console.log(`Knotwise is ready on http://localhost:${port}`);
+  const where = ['127.0.0.1', '::1', '0.0.0.0', '::'].includes(hostname) ? 'localhost' : hostname.includes(':') ? `[${hostname}]` : hostname;
+  console.log(`Knotwise is ready on http://${where}:${port}${hostname === '0.0.0.0' || hostname === '::' ? ' (listening on every interface)' : ''}`);
 });
 
 let closing = false;
