@@ -2,26 +2,33 @@ import Link from 'next/link';
 import { EmergencyCall, OtherEmergencyNumbers } from '@/components/EmergencyCall';
 import { SiteHeader } from '@/components/SiteHeader';
 import { StartForm } from '@/components/StartForm';
+import { FinishAndClear } from '@/components/chat/FinishAndClear';
 import { emergencyNumber } from '@/lib/chat/emergency';
+import { env } from '@/lib/env';
 import { currentInterview } from '@/lib/chat/session';
+import { slowDownMessage } from '@/lib/chat/slow-down';
 
 export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [{ expired, deleted }, number, current] = await Promise.all([searchParams, emergencyNumber(), currentInterview()]);
+  const [{ expired, deleted, cleared, wait }, number, current] = await Promise.all([searchParams, emergencyNumber(), currentInterview()]);
   const resumable = current.found ? current.session.status : undefined;
+  const retentionDays = env().RETENTION_DAYS;
+  const notices = [
+    deleted && !current.found ? 'Your answers have been deleted.' : undefined,
+    cleared && !current.found
+      ? 'Your chat has been cleared from this browser. A doctor or nurse can still find your answers with your reference code.'
+      : undefined,
+    expired && !current.found ? 'We could not find your earlier chat. It may have expired. You can start a new one below.' : undefined,
+    slowDownMessage(wait),
+  ].filter((n): n is string => n !== undefined);
   return (
     <>
       <SiteHeader emergencyNumber={number} />
       <main id="main" className="page landing">
-        {deleted && !current.found ? (
-          <div className="turn-notice" role="status">
-            <p>Your answers have been deleted.</p>
+        {notices.map((notice) => (
+          <div key={notice} className="turn-notice" role="status">
+            <p>{notice}</p>
           </div>
-        ) : null}
-        {expired && !current.found ? (
-          <div className="turn-notice" role="status">
-            <p>We could not find your earlier chat. It may have expired. You can start a new one below.</p>
-          </div>
-        ) : null}
+        ))}
         <section className="hero" aria-labelledby="landing-title">
           <h1 id="landing-title">Help with neck, back or hip pain</h1>
           <p className="lead">
@@ -37,12 +44,18 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
               <StartForm label="Start a new chat" quiet />
             </div>
           ) : resumable ? (
-            <div className="resume">
-              <Link href="/chat" className="button primary large">
-                See your last result
-              </Link>
-              <StartForm label="Start a new chat" quiet />
-            </div>
+            <>
+              <StartForm label="Start the chat" />
+              {/* On a shared device the last patient's result must not be the next person's first click. */}
+              <details className="earlier-chat">
+                <summary>Finished a chat in this browser in the last 2 hours?</summary>
+                <p>Only open it if it is yours.</p>
+                <Link href="/chat" className="button secondary">
+                  Show my result
+                </Link>
+                <FinishAndClear />
+              </details>
+            </>
           ) : (
             <StartForm label="Start the chat" />
           )}
@@ -79,8 +92,14 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
         <section className="privacy" aria-labelledby="privacy-title">
           <h2 id="privacy-title">Your answers</h2>
           <p>
-            Your answers are saved so you can come back to the chat in this browser. A clinician may review them. You
-            get a short reference code you can read out to your doctor.
+            Your answers are saved so you can come back to the chat in this browser for 2 hours after you start it.
+            On a shared computer or tablet, choose &ldquo;Finish and clear this device&rdquo; when you are done. A
+            clinician may review your answers. You get a short reference code you can read out to your doctor.
+          </p>
+          <p>
+            You can delete your answers from the chat at any time. They are then gone from Knotwise, and within a few
+            minutes from the files it keeps its data in. Knotwise keeps only a record that a chat was deleted. Answers
+            older than {retentionDays} days are deleted the same way.
           </p>
         </section>
       </main>

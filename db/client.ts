@@ -1,8 +1,9 @@
 import 'server-only';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { env } from '../lib/env';
+import { compactPglite, compactPostgres, PGLITE_WAL_SETTINGS } from './compact';
+import { claimDataDir, keepPrivate } from './data-dir';
 import * as schema from './schema';
 
 /** The same query-builder type covers PGlite and node-postgres. */
@@ -12,6 +13,8 @@ export interface DbHandle {
   db: Db;
   close: () => Promise<void>;
   driver: 'pglite' | 'postgres';
+  /** Clears deleted rows out of the database's files (db/compact.ts). */
+  compact: () => Promise<void>;
 }
 
 /** A PostgreSQL server (`url`) or a PGlite directory (`dataDir`, or `memory://...` for one in memory). */
@@ -34,7 +37,12 @@ async function openPostgres(url: string, migrationsFolder: string): Promise<DbHa
     await conn.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     conn.release();
   }
-  return { db: drizzle({ client: pool, schema }) as unknown as Db, close: () => pool.end(), driver: 'postgres' };
+  return {
+    db: drizzle({ client: pool, schema }) as unknown as Db,
+    close: () => pool.end(),
+    driver: 'postgres',
+    compact: () => compactPostgres(pool),
+  };
 }
 
 async function openPglite(dataDir: string, migrationsFolder: string): Promise<DbHandle> {
@@ -42,11 +50,14 @@ async function openPglite(dataDir: string, migrationsFolder: string): Promise<Db
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   const inMemory = dataDir.startsWith('memory://');
-  if (!inMemory) mkdirSync(path.resolve(dataDir), { recursive: true });
-  const client = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir));
+  const dir = inMemory ? dataDir : path.resolve(dataDir);
+  if (!inMemory) claimDataDir(dir);
+  const client = await PGlite.create(dir, { startParams: [...PGlite.defaultStartParams, ...PGLITE_WAL_SETTINGS] });
   const db = drizzle({ client, schema });
   await migrate(db, { migrationsFolder });
-  return { db: db as unknown as Db, close: () => client.close(), driver: 'pglite' };
+  // Starting and migrating wrote every file PGlite will keep rewriting; files it creates later are its own 600.
+  if (!inMemory) keepPrivate(dir);
+  return { db: db as unknown as Db, close: () => client.close(), driver: 'pglite', compact: () => compactPglite(client) };
 }
 
 /**
@@ -79,6 +90,12 @@ export async function getDb(): Promise<Db> {
 export async function dbDriver(): Promise<DbHandle['driver']> {
   holder.__knotwiseDb ??= open();
   return (await holder.__knotwiseDb).driver;
+}
+
+/** Clears deleted rows out of the open database's files. Does nothing when the database is closed (it is not reopened). */
+export async function compactDb(): Promise<void> {
+  const handle = holder.__knotwiseDb;
+  if (handle) await (await handle).compact();
 }
 
 /** Closes the database (server shutdown, end of a test file). */

@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'account.enabled',
   'interview.deleted_by_patient',
   'retention.purged',
+  'storage.compacted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

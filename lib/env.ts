@@ -66,11 +66,21 @@ export const envSchema = z.object({
       .transform((v) => v.replace(/\/+$/, ''))
       .default('https://knotwise.invalid/fhir'),
   ),
-  /** Use X-Forwarded-For for the client address (only behind a proxy you control). */
+  /** Take the client address from X-Forwarded-For (only behind proxies you control: see TRUST_PROXY_HOPS). */
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'], { error: 'TRUST_PROXY must be true or false.' })
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  /**
+   * How many proxies of yours a request passes before it reaches Knotwise (with TRUST_PROXY). Each appends to
+   * X-Forwarded-For the address it received the request from, so only the last this-many entries are theirs.
+   */
+  TRUST_PROXY_HOPS: z.coerce
+    .number({ error: 'TRUST_PROXY_HOPS must be the number of proxies in front of Knotwise, for example 1.' })
+    .int({ error: 'TRUST_PROXY_HOPS must be a whole number.' })
+    .min(1, { error: 'TRUST_PROXY_HOPS must be at least 1 (it counts only when TRUST_PROXY is true).' })
+    .max(10, { error: 'TRUST_PROXY_HOPS must be at most 10.' })
+    .default(1),
   /** Serve the benchmark's floor route (`npm run bench` turns it on; never needed in production). */
   BENCH_ROUTES: z
     .enum(['true', 'false', '1', '0'], { error: 'BENCH_ROUTES must be true or false.' })

@@ -5,6 +5,7 @@ import { clinicianSessions, interviews } from '../db/schema';
 import { audit } from './audit';
 import { purgeOldFailures } from './clinician/throttle';
 import { env } from './env';
+import { eraseNow } from './erasure';
 
 const DAY_MS = 86_400_000;
 /** Deleted a batch at a time: one huge DELETE would hold locks (and PGlite's memory) for the whole purge. */
@@ -19,8 +20,9 @@ export interface PurgeResult {
 }
 
 /**
- * Deletes interviews created more than RETENTION_DAYS ago, with their transcripts and reviews (cascade), plus
- * sign-in sessions and failure counters nobody can use any more. Audited as counts only.
+ * Deletes interviews created more than RETENTION_DAYS ago, with their transcripts and reviews (cascade), and clears
+ * them out of the database's files; plus sign-in sessions and failure counters nobody can use any more. Audited as
+ * counts only.
  */
 export async function purgeExpired(options: { now?: Date; days?: number; via?: 'server' | 'command line' } = {}): Promise<PurgeResult> {
   const now = options.now ?? new Date();
@@ -46,6 +48,7 @@ export async function purgeExpired(options: { now?: Date; days?: number; via?: '
 
   const result = { interviews: deleted, cutoff: cutoff.toISOString(), retentionDays, sessions: sessions.length, loginFailures };
   await audit({ action: 'retention.purged', targetType: 'interviews', detail: { ...result, via: options.via ?? 'server' } });
+  if (deleted > 0) await eraseNow();
   return result;
 }
 

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { clearNotice, setNotice } from '@/lib/chat/notice';
 import { forgetCredentials, readCredentials, saveCredentials } from '@/lib/chat/session';
+import { slowDown } from '@/lib/chat/slow-down';
 import { deleteInterview } from '@/lib/interview/delete';
 import { reviseAnswer, startInterview, submitAnswer, type ServiceError } from '@/lib/interview/service';
 import { questionKind } from '@/lib/protocol/versions';
@@ -38,6 +39,7 @@ const ReviseForm = z.object({
 
 /** Starts a new interview for this browser (also "Start again"): the cookie is the only place its token lives. */
 export async function startAction(): Promise<void> {
+  await slowDown('create', '/');
   const { session, token } = await startInterview();
   await saveCredentials({ id: session.id, token });
   await clearNotice();
@@ -72,6 +74,7 @@ async function refused(error: ServiceError, step: number, attempted?: string): P
 export async function answerAction(formData: FormData): Promise<void> {
   const credentials = await readCredentials();
   if (!credentials) redirect(EXPIRED);
+  await slowDown('interview', '/chat');
   const form = AnswerForm.safeParse({
     questionId: formData.get('questionId') ?? undefined,
     step: formData.get('step') ?? undefined,
@@ -95,6 +98,7 @@ export async function answerAction(formData: FormData): Promise<void> {
 export async function reviseAction(formData: FormData): Promise<void> {
   const credentials = await readCredentials();
   if (!credentials) redirect(EXPIRED);
+  await slowDown('interview', '/chat');
   const form = ReviseForm.safeParse({ questionId: formData.get('questionId') ?? undefined });
   if (!form.success) {
     console.warn(`Change-answer form rejected: ${z.prettifyError(form.error)}`);
@@ -116,8 +120,21 @@ export async function reviseAction(formData: FormData): Promise<void> {
  */
 export async function deleteAction(): Promise<void> {
   const credentials = await readCredentials();
-  if (credentials) await deleteInterview(credentials.id, credentials.token);
+  if (credentials) {
+    await slowDown('interview', '/chat');
+    await deleteInterview(credentials.id, credentials.token);
+  }
   await forgetCredentials();
   await clearNotice();
   redirect('/?deleted=1');
+}
+
+/**
+ * "Finish and clear this device": the interview stays for the clinicians (the patient has its reference code), but
+ * nothing in this browser points at it any more, so the next person on a shared device starts with a clean chat.
+ */
+export async function finishAction(): Promise<void> {
+  await forgetCredentials();
+  await clearNotice();
+  redirect('/?cleared=1');
 }

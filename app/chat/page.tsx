@@ -15,6 +15,7 @@ import { emergencyNumber } from '@/lib/chat/emergency';
 import { liveExchanges } from '@/lib/chat/exchanges';
 import { noticeFor } from '@/lib/chat/notice';
 import { currentInterview } from '@/lib/chat/session';
+import { slowDownMessage } from '@/lib/chat/slow-down';
 import { chatTitle } from '@/lib/chat/title';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,13 +26,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The chat, rebuilt on the server from the stored interview on every request: reloading resumes it exactly. */
-export default async function ChatPage() {
+export default async function ChatPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const current = await currentInterview();
   if (!current.found) redirect(current.reason === 'expired' ? '/?expired=1' : '/');
   const { turn, transcript } = current;
-  const [notice, number] = await Promise.all([noticeFor(turn), emergencyNumber()]);
+  const [notice, number, { wait }] = await Promise.all([noticeFor(turn), emergencyNumber(), searchParams]);
   const exchanges = liveExchanges(transcript);
   const answerNotice = notice?.kind === 'answer' ? notice : undefined;
+  const turnMessage = slowDownMessage(wait) ?? (notice?.kind === 'turn' ? notice.message : undefined);
 
   return (
     <>
@@ -42,7 +44,7 @@ export default async function ChatPage() {
             <h1 className="chat-title">Your back pain check</h1>
             <Progress step={turn.step} />
             <Transcript exchanges={exchanges} canChange />
-            <TurnNotice message={notice?.kind === 'turn' ? notice.message : undefined} />
+            <TurnNotice message={turnMessage} />
             <CurrentQuestion
               question={turn.question}
               step={turn.step}
@@ -58,7 +60,7 @@ export default async function ChatPage() {
           </>
         ) : (
           <>
-            <TurnNotice message={notice?.kind === 'turn' ? notice.message : undefined} />
+            <TurnNotice message={turnMessage} />
             {turn.status === 'complete' && turn.outcome ? (
               <>
                 <OutcomeCard outcome={turn.outcome} protocolVersion={current.session.protocolVersion} number={number} />

@@ -9,8 +9,11 @@ export function DeleteInterview() {
     <details className="delete-interview no-print">
       <summary>Delete my answers</summary>
       <p>
-        This deletes your answers and your result from Knotwise for good. A doctor or nurse will no longer be able to
-        find them with your reference code.
+        This deletes your answers, your result and any notes a clinician made about them from Knotwise for good. A
+        doctor or nurse will no longer be able to find them with your reference code. Within a few minutes they are
+        also cleared out of the files Knotwise keeps its data in. Knotwise keeps only a record that a chat was
+        deleted, with nothing from it. Copies a clinician has already downloaded, and backups made by whoever runs
+        this service, are outside Knotwise.
       </p>
       <form action={deleteAction}>
         <button type="submit" className="button secondary">

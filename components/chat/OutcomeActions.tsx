@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { StartForm } from '../StartForm';
 import { DeleteInterview } from './DeleteInterview';
+import { FinishAndClear } from './FinishAndClear';
 
 export function OutcomeActions() {
   return (
@@ -9,6 +10,7 @@ export function OutcomeActions() {
         Print or save a summary
       </Link>
       <StartForm label="Start again" quiet />
+      <FinishAndClear />
       <DeleteInterview />
     </div>
   );

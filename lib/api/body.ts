@@ -1,8 +1,10 @@
 import 'server-only';
 import { z } from 'zod';
+import REQUEST_LIMITS from '../request-limits.json';
 import { apiError } from './respond';
 
-export const MAX_BODY_BYTES = 16 * 1024;
+/** Also enforced by scripts/start.mjs before anything is read: a body over it, or without a length, never gets here. */
+export const MAX_BODY_BYTES = REQUEST_LIMITS.apiBodyBytes;
 
 type Parsed<T> = { ok: true; data: T } | { ok: false; response: Response };
 

@@ -1,9 +1,10 @@
 import 'server-only';
 import { UNAUTHORIZED } from '../interview/access';
-import { decodeCredentials, INTERVIEW_COOKIE } from '../interview/cookie';
+import { env } from '../env';
+import { decodeCredentials, interviewCookieName } from '../interview/cookie';
 import type { ServiceError } from '../interview/service';
-import { clientAddress, sameOrigin } from './client';
-import { rateLimit } from './rate-limit';
+import { sameOrigin } from './client';
+import { waitBefore, type LimitScope } from './rate-limit';
 import { apiError } from './respond';
 
 const STATUS: Record<ServiceError['code'], number> = {
@@ -46,15 +47,15 @@ function cookieValue(request: Request, name: string): string | undefined {
 export function presentedToken(request: Request, id: string, changesState: boolean): string | undefined {
   const auth = request.headers.get('authorization');
   if (auth) return /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
-  const fromCookie = decodeCredentials(cookieValue(request, INTERVIEW_COOKIE));
+  const fromCookie = decodeCredentials(cookieValue(request, interviewCookieName(env().COOKIE_SECURE)));
   if (!fromCookie || fromCookie.id !== id) return undefined;
   if (changesState && !sameOrigin(request)) return undefined;
   return fromCookie.token;
 }
 
-/** 429 once a client (an address, or an interview) sends more than the limit in a minute. */
-export function limitedResponse(request: Request, scope: string): Response | undefined {
-  const wait = rateLimit(`${scope}:${clientAddress(request.headers)}`);
+/** 429 once a client (an address) sends more requests of this kind than the limit in a minute. */
+export function limitedResponse(request: Request, scope: LimitScope): Response | undefined {
+  const wait = waitBefore(scope, request.headers);
   if (wait === 0) return undefined;
   const response = apiError(429, 'rate_limited', `Too many requests. Wait ${wait} seconds and try again.`, {
     retryAfterSeconds: wait,

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { env } from '../env';
+import { cookieOptions, patientCookieName } from '../interview/cookie';
 import type { Turn } from '../interview/present';
 
 /**
@@ -10,8 +11,9 @@ import type { Turn } from '../interview/present';
  * message rides in a short-lived cookie. It is shown only while the interview is still at the step it was made for,
  * so it can never label a later question.
  */
-const NOTICE_COOKIE = 'kw_notice';
 const NOTICE_MAX_AGE = 5 * 60;
+// __Host- (when Secure) for the same reason as the interview cookie: a planted notice would put words in our mouth.
+const noticeCookie = () => patientCookieName('kw_notice', env().COOKIE_SECURE);
 
 const noticeSchema = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -37,23 +39,17 @@ type NewNotice = WithoutId<Notice>;
 
 export async function setNotice(notice: NewNotice): Promise<void> {
   const value = Buffer.from(JSON.stringify({ ...notice, id: randomUUID() })).toString('base64url');
-  (await cookies()).set(NOTICE_COOKIE, value, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: env().COOKIE_SECURE,
-    path: '/',
-    maxAge: NOTICE_MAX_AGE,
-  });
+  (await cookies()).set(noticeCookie(), value, cookieOptions(env().COOKIE_SECURE, NOTICE_MAX_AGE));
 }
 
 export async function clearNotice(): Promise<void> {
   const jar = await cookies();
-  if (jar.has(NOTICE_COOKIE)) jar.set(NOTICE_COOKIE, '', { path: '/', maxAge: 0 });
+  if (jar.has(noticeCookie())) jar.set(noticeCookie(), '', cookieOptions(env().COOKIE_SECURE, 0));
 }
 
 /** The notice for this turn, if the last refusal was made at it. */
 export async function noticeFor(turn: Turn): Promise<Notice | undefined> {
-  const raw = (await cookies()).get(NOTICE_COOKIE)?.value;
+  const raw = (await cookies()).get(noticeCookie())?.value;
   if (!raw) return undefined;
   let decoded: unknown;
   try {

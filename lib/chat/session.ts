@@ -2,21 +2,26 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { env } from '../env';
-import { cookieOptions, decodeCredentials, encodeCredentials, INTERVIEW_COOKIE, type InterviewCredentials } from '../interview/cookie';
+import { cookieOptions, decodeCredentials, encodeCredentials, interviewCookieName, type InterviewCredentials } from '../interview/cookie';
 import type { Entry, SessionView, Turn } from '../interview/present';
 import { loadInterview } from '../interview/service';
 
 export async function readCredentials(): Promise<InterviewCredentials | undefined> {
-  return decodeCredentials((await cookies()).get(INTERVIEW_COOKIE)?.value);
+  return decodeCredentials((await cookies()).get(interviewCookieName(env().COOKIE_SECURE))?.value);
 }
 
 export async function saveCredentials(credentials: InterviewCredentials): Promise<void> {
-  (await cookies()).set(INTERVIEW_COOKIE, encodeCredentials(credentials), cookieOptions(env().COOKIE_SECURE));
+  const { COOKIE_SECURE } = env();
+  (await cookies()).set(interviewCookieName(COOKIE_SECURE), encodeCredentials(credentials), cookieOptions(COOKIE_SECURE));
 }
 
-/** Forgets this browser's interview (after the patient deleted it). */
+/**
+ * Forgets this browser's interview (the patient deleted it, or finished and cleared the device). The expired cookie
+ * carries the same attributes as the live one: a browser ignores a `__Host-` cookie, even an expired one, without Secure.
+ */
 export async function forgetCredentials(): Promise<void> {
-  (await cookies()).delete(INTERVIEW_COOKIE);
+  const { COOKIE_SECURE } = env();
+  (await cookies()).set(interviewCookieName(COOKIE_SECURE), '', cookieOptions(COOKIE_SECURE, 0));
 }
 
 export type CurrentInterview =

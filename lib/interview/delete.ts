@@ -3,13 +3,15 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { interviews } from '../../db/schema';
 import { audit } from '../audit';
+import { requestErasure } from '../erasure';
 import { authorised, UNAUTHORIZED } from './access';
 import { forget } from './answer-cache';
 import type { ServiceResult } from './service';
 
 /**
- * The patient deletes their own interview: transcript and reviews go with it (foreign-key cascade). The audit trail
- * records only that a patient deletion happened: no id, no address, no content.
+ * The patient deletes their own interview: transcript and reviews go with it (foreign-key cascade), and soon after out
+ * of the database's files too (lib/erasure.ts). The audit trail records only that a patient deletion happened: no
+ * id, no address, no content.
  */
 export async function deleteInterview(id: string, token: string): Promise<ServiceResult<object>> {
   const db = await getDb();
@@ -25,5 +27,6 @@ export async function deleteInterview(id: string, token: string): Promise<Servic
   });
   if (!deleted) return { ok: false, error: UNAUTHORIZED };
   forget(id);
+  requestErasure();
   return { ok: true };
 }

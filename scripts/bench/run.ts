@@ -2,6 +2,8 @@
 // docs/BENCHMARKS.md with the results, the targets and the commands.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { interviewCookieName } from '../../lib/interview/cookie';
+import { parseEnv } from '../../lib/env';
 import { SELF_CARE } from '../../tests/support/answers';
 import { benchBundle, buildApp, type BundleBench } from './bundle';
 import { benchEngine } from './engine';
@@ -31,7 +33,8 @@ async function lighthousePages(base: string) {
       const res = await client.request('POST', `/api/v1/sessions/${session.id}/answers`, { questionId: q, value: SELF_CARE[q as keyof typeof SELF_CARE], step: turn.step }, { authorization: `Bearer ${token}` });
       turn = res.json.turn;
     }
-    return `kw_interview=${session.id}.${token}`;
+    // The bench server inherits this environment, COOKIE_SECURE included.
+    return `${interviewCookieName(parseEnv(process.env).COOKIE_SECURE)}=${session.id}.${token}`;
   };
   const pages = [
     { name: 'landing `/`', url: `${base}/` },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb } from '@/db/client';
 import { GET as health } from '@/app/api/v1/health/route';
@@ -155,6 +156,16 @@ describe('API errors (API.md) never change stored data', () => {
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(error.retryAfterSeconds).toBeGreaterThan(0);
     expect(await dumpDb()).toEqual(before);
+  });
+
+  it('counts one client’s requests to every interview together, so inventing interview ids buys no extra requests', async () => {
+    // RATE_LIMIT_PER_MINUTE is 40 in the db test project.
+    for (let i = 0; i < 40; i++) {
+      const invented = randomUUID();
+      expect((await read(request(`/api/v1/sessions/${invented}`), params(invented))).status).toBe(401);
+    }
+    const { session, token } = await start();
+    await expectError(await read(request(`/api/v1/sessions/${session.id}`, { token }), params(session.id)), 429, 'rate_limited');
   });
 });
 

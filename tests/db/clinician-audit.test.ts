@@ -16,6 +16,7 @@ import { POST as loginRoute } from '@/app/api/v1/clinician/login/route';
 import { POST as logoutRoute } from '@/app/api/v1/clinician/logout/route';
 import { audit, AUDIT_ACTIONS, listAudit, parseAuditFilters } from '@/lib/audit';
 import { login } from '@/lib/clinician/login';
+import { settleErasure } from '@/lib/erasure';
 import { purgeExpired } from '@/lib/retention';
 import { SELF_CARE } from '../support/answers';
 import { auditLog, expectError, makeAccount, newAddress, params, PASSWORD, playInterview, req, tokenFor } from '../support/clinician';
@@ -82,6 +83,8 @@ describe('every audited action writes an entry', () => {
 
     const other = await playInterview({ consent: 'agree' });
     expect((await deleteSession(req(`/api/v1/sessions/${other.id}`, { method: 'DELETE', token: other.token }), params({ id: other.id }))).status).toBe(204);
+    // The deletion is cleared out of the database files in the background; shutdown waits for it, and so does this.
+    await settleErasure();
     await purgeExpired({ via: 'command line' });
     expect((await logoutRoute(as('/api/v1/clinician/logout', 'POST'))).status).toBe(200);
 
@@ -95,6 +98,7 @@ describe('every audited action writes an entry', () => {
     expect(one('interview.deleted_by_patient')[0]).toMatchObject({ actorId: null, targetId: null, address: null, detail: {} });
     expect(JSON.stringify(one('interview.deleted_by_patient'))).not.toContain(other.id);
     expect(one('retention.purged')[0]!.detail).toMatchObject({ interviews: 0, retentionDays: 90, via: 'command line' });
+    expect(one('storage.compacted')[0]).toMatchObject({ actorId: null, targetType: 'interviews', targetId: null, address: null });
     // No secret ever reaches the audit trail.
     expect(JSON.stringify(log)).not.toContain(PASSWORD);
     expect(JSON.stringify(log)).not.toContain(adminToken);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { INTERVIEW_COOKIE } from '../../lib/interview/cookie';
+import { interviewCookieName } from '../../lib/interview/cookie';
 import { startChat } from './support/chat';
 import { E2E_EMERGENCY_NUMBER } from './support/server-env';
 
@@ -17,12 +17,18 @@ test.describe('landing page', () => {
     await expect(page.locator('a[href="tel:911"]')).toHaveCount(0);
   });
 
-  test('Start creates an interview held only in an HttpOnly cookie', async ({ page, context }) => {
+  test('Start creates an interview held only in an HttpOnly __Host- cookie that lasts 2 hours', async ({ page, context }) => {
     await startChat(page);
-    const cookie = (await context.cookies()).find((c) => c.name === INTERVIEW_COOKIE);
+    // The server runs with the default COOKIE_SECURE=true: the __Host- name works on http://localhost too.
+    const cookie = (await context.cookies()).find((c) => c.name === '__Host-kw_interview');
     expect(cookie, 'interview cookie').toBeDefined();
     expect(cookie!.httpOnly).toBe(true);
+    expect(cookie!.secure).toBe(true);
     expect(cookie!.sameSite).toBe('Lax');
+    expect(cookie!.path).toBe('/');
+    const hoursLeft = (cookie!.expires * 1000 - Date.now()) / 3_600_000;
+    expect(hoursLeft).toBeGreaterThan(1.9);
+    expect(hoursLeft).toBeLessThanOrEqual(2);
     const token = decodeURIComponent(cookie!.value).split('.')[1]!;
     expect(token.length).toBeGreaterThan(20);
     expect(page.url()).not.toContain(token);
@@ -30,18 +36,15 @@ test.describe('landing page', () => {
     expect(await page.evaluate(() => document.cookie)).not.toContain(token);
   });
 
-  test('a chat without a cookie, or with an unknown one, goes to the landing page', async ({ page, context }) => {
+  test('a chat without a cookie, or with an unknown one, goes to the landing page', async ({ page }) => {
     await page.goto('/chat');
     await expect(page).toHaveURL(/\/$/);
     await expect(page.getByRole('button', { name: 'Start the chat' })).toBeVisible();
 
-    await context.addCookies([
-      {
-        name: INTERVIEW_COOKIE,
-        value: '00000000-0000-4000-8000-000000000000.not-a-real-token',
-        url: page.url(),
-      },
-    ]);
+    // Secure and __Host- cookies count as set from a secure origin on http://localhost, as the browser's own.
+    await page.evaluate((name) => {
+      document.cookie = `${name}=00000000-0000-4000-8000-000000000000.not-a-real-token; Path=/; Secure; SameSite=Lax`;
+    }, interviewCookieName(true));
     const response = await page.goto('/chat');
     expect(response?.status()).toBe(200);
     await expect(page).toHaveURL(/\/\?expired=1$/);

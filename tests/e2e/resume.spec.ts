@@ -26,5 +26,7 @@ test('a reload, or coming back later in the same browser, continues exactly wher
   await later.reload();
   await expect(outcomeCard(later)).toHaveAttribute('data-disposition', 'self_care');
   await later.goto('/');
-  await expect(later.getByRole('link', { name: 'See your last result' })).toBeVisible();
+  await later.getByText('Finished a chat in this browser in the last 2 hours?').click();
+  await later.getByRole('link', { name: 'Show my result' }).click();
+  await expect(outcomeCard(later)).toHaveAttribute('data-disposition', 'self_care');
 });

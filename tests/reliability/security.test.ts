@@ -158,19 +158,22 @@ describe('cookies', () => {
     expect((await api(server.url, 'GET', '/api/v1/clinician/interviews', { token })).status).toBe(401);
   });
 
-  it('the patient cookie is HttpOnly, Secure and SameSite, and the token never reaches the page', async () => {
+  it('the patient cookie is __Host-, HttpOnly, Secure and SameSite, and the token never reaches the page', async () => {
     const browser = new NoScriptBrowser(server.url);
     const chat = await browser.submitOn('/', /Start/);
     expect(chat.status).toBe(200);
-    const line = browser.setCookies.find((l) => l.startsWith('kw_interview='));
-    expect(line, 'starting a chat sets kw_interview').toBeDefined();
+    // __Host-: no subdomain and no plain-http page can plant an interview cookie of its own choosing.
+    const line = browser.setCookies.find((l) => l.startsWith('__Host-kw_interview='));
+    expect(line, 'starting a chat sets __Host-kw_interview').toBeDefined();
     expect(cookieProblems(line!)).toEqual([]);
-    const [id, token] = [browser.cookies.get('kw_interview')!.split('.')[0]!, browser.cookies.get('kw_interview')!.split('.').slice(1).join('.')];
+    expect(Number(parseSetCookie(line!).attributes.get('max-age'))).toBeLessThanOrEqual(2 * 60 * 60);
+    const value = browser.cookies.get('__Host-kw_interview')!;
+    const [id, token] = [value.split('.')[0]!, value.split('.').slice(1).join('.')];
     expect(token.length).toBeGreaterThan(20);
     // A wrong answer makes the chat keep a notice in another cookie; it must be as well guarded.
     await browser.submitOn('/chat', /name="questionId" value="consent"/, { value: 'agree' });
     await browser.submitOn('/chat', /name="questionId" value="age_years"/, { value: 'two hundred' });
-    expect(browser.setCookies.some((l) => l.startsWith('kw_notice='))).toBe(true);
+    expect(browser.setCookies.some((l) => l.startsWith('__Host-kw_notice='))).toBe(true);
     for (const path of ['/chat', '/chat/summary', '/']) {
       const page = await browser.get(path);
       expect(page.text, `${path} shows the interview token`).not.toContain(token);
@@ -178,6 +181,17 @@ describe('cookies', () => {
     }
     setCookies.push(...browser.setCookies);
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('a bare kw_interview cookie, which another subdomain or a plain-http page could plant, opens nothing', async () => {
+    const own = await interview(server.url, 2);
+    const planted = `kw_interview=${own.id}.${own.token}`;
+    expect((await api(server.url, 'GET', `/api/v1/sessions/${own.id}`, { headers: { cookie: planted } })).status).toBe(401);
+    const browser = new NoScriptBrowser(server.url);
+    browser.cookies.set('kw_interview', `${own.id}.${own.token}`);
+    const chat = await browser.get('/chat');
+    expect(chat.status).toBe(307);
+    expect(chat.headers.location).toBe('/');
   });
 
   it('every cookie the server set in this file is HttpOnly, Secure and SameSite', () => {
@@ -201,8 +215,8 @@ describe('one patient cannot reach another patient’s interview', () => {
     ];
     const credentials: [string, Record<string, string>][] = [
       ['A’s token', { authorization: `Bearer ${a.token}` }],
-      ['A’s cookie', { cookie: `kw_interview=${a.id}.${a.token}` }],
-      ['a cookie naming B with A’s token', { cookie: `kw_interview=${b.id}.${a.token}` }],
+      ['A’s cookie', { cookie: `__Host-kw_interview=${a.id}.${a.token}` }],
+      ['a cookie naming B with A’s token', { cookie: `__Host-kw_interview=${b.id}.${a.token}` }],
       ['a clinician’s token', { authorization: `Bearer ${adminToken}` }],
       ['B’s short code', { authorization: `Bearer ${b.id.slice(0, 8)}` }],
       ['nothing', {}],
@@ -222,7 +236,7 @@ describe('one patient cannot reach another patient’s interview', () => {
     // A's cookie on a cross-site state change is ignored even for A's own interview.
     const forged = await api(server.url, 'POST', `/api/v1/sessions/${a.id}/revisions`, {
       body: { questionId: 'consent' },
-      headers: { cookie: `kw_interview=${a.id}.${a.token}`, origin: 'https://evil.example' },
+      headers: { cookie: `__Host-kw_interview=${a.id}.${a.token}`, origin: 'https://evil.example' },
     });
     expect(forged.status).toBe(401);
 
@@ -239,13 +253,13 @@ describe('one patient cannot reach another patient’s interview', () => {
     await browser.submitOn('/', /Start/);
     await browser.submitOn('/chat', /name="questionId" value="consent"/, { value: 'agree' });
     // A cookie that names the other interview but carries this browser's token opens nothing.
-    const own = browser.cookies.get('kw_interview')!;
+    const own = browser.cookies.get('__Host-kw_interview')!;
     for (const path of ['/chat', '/chat/summary']) {
       const page = await browser.get(path);
       expect(page.text).not.toContain(otherCode);
       expect(page.text).not.toContain(other.id);
     }
-    browser.cookies.set('kw_interview', `${other.id}.${own.split('.').slice(1).join('.')}`);
+    browser.cookies.set('__Host-kw_interview', `${other.id}.${own.split('.').slice(1).join('.')}`);
     for (const path of ['/chat', '/chat/summary']) {
       const page = await browser.get(path);
       expect(page.text, path).not.toContain(otherCode);
@@ -259,7 +273,7 @@ describe('one patient cannot reach another patient’s interview', () => {
       const path = fill(e.path, e.idKind === 'account' ? randomUUID() : iv.id);
       const attempts: Record<string, string>[] = [
         { authorization: `Bearer ${iv.token}` },
-        { cookie: `kw_interview=${iv.id}.${iv.token}` },
+        { cookie: `__Host-kw_interview=${iv.id}.${iv.token}` },
         { cookie: `__Host-kw_clinician=${iv.token}` },
       ];
       for (const headers of attempts) {

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SiteHeader } from '@/components/SiteHeader';
+import { FinishAndClear } from '@/components/chat/FinishAndClear';
 import { OutcomeCard } from '@/components/outcome/OutcomeCard';
 import { emergencyNumber } from '@/lib/chat/emergency';
 import { changedAnswers, liveExchanges } from '@/lib/chat/exchanges';
@@ -97,6 +98,8 @@ export default async function SummaryPage() {
             </ul>
           </section>
         ) : null}
+
+        <FinishAndClear />
       </main>
     </>
   );

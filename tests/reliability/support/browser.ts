@@ -43,7 +43,11 @@ export class NoScriptBrowser {
   /** Every Set-Cookie line this browser received, for checking their attributes. */
   readonly setCookies: string[] = [];
 
-  constructor(readonly base: string) {}
+  /** `headers` go with every request (an X-Forwarded-For, to be a client of its own behind a trusted proxy). */
+  constructor(
+    readonly base: string,
+    readonly headers: Record<string, string> = {},
+  ) {}
 
   private absorb(res: HttpResponse): HttpResponse {
     for (const line of res.setCookie) {
@@ -62,7 +66,9 @@ export class NoScriptBrowser {
 
   async get(path: string, headers: Record<string, string> = {}): Promise<HttpResponse> {
     const cookie = this.cookieHeader();
-    return this.absorb(await send(this.base, { path, headers: { accept: 'text/html', ...(cookie ? { cookie } : {}), ...headers } }));
+    return this.absorb(
+      await send(this.base, { path, headers: { accept: 'text/html', ...this.headers, ...(cookie ? { cookie } : {}), ...headers } }),
+    );
   }
 
   /** Submits `form` (found on the page at `path`) with extra fields, as multipart/form-data like React's forms. */
@@ -79,6 +85,7 @@ export class NoScriptBrowser {
         method: 'POST',
         path,
         headers: {
+          ...this.headers,
           'content-type': `multipart/form-data; boundary=${boundary}`,
           accept: 'text/html',
           origin,

@@ -19,7 +19,7 @@ export async function freshPostgres(label: string): Promise<DbTarget> {
   return { kind: 'postgres', url: database.url, database: database.name, label };
 }
 
-export function freshPglite(label: string): DbTarget {
+export function freshPglite(label: string): Extract<DbTarget, { kind: 'pglite' }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `knotwise-reliability-${label}-`));
   return { kind: 'pglite', dataDir: path.join(dataDir, 'db'), label };
 }

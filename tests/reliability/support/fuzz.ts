@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
+import { interviewCookieName } from '@/lib/interview/cookie';
 import { checkAnswer } from '@/lib/protocol/answer-schema';
 import { NEWEST_VERSION, protocolFor } from '@/lib/protocol/versions';
 import type { QuestionId } from '@/lib/protocol/types';
@@ -8,6 +9,9 @@ import { ADMIN } from './fixtures';
 import { apiErrorOf, isJsonContentType } from '../../support/api-error';
 import { api, keepAliveAgent, NetworkError, parseJson, send, type HttpResponse } from './http';
 import type { Interview, TranscriptEntry } from './patients';
+
+/** The test servers run with the default COOKIE_SECURE=true. */
+const PATIENT_COOKIE = interviewCookieName(true);
 
 /**
  * The bad-input fuzz: what a request is made of (endpoint, method, target, query, credential, body, headers), the
@@ -314,16 +318,16 @@ function headersOf(w: FuzzWorld, req: FuzzRequest): Record<string, string> {
       h.authorization = 'Basic YWRtaW46YWRtaW4=, Bearer';
       break;
     case 'own-cookie':
-      Object.assign(h, { cookie: `kw_interview=${idOf(w, req)}.${own.token}` }, sameSite);
+      Object.assign(h, { cookie: `${PATIENT_COOKIE}=${idOf(w, req)}.${own.token}` }, sameSite);
       break;
     case 'own-cookie-cross-site':
-      Object.assign(h, { cookie: `kw_interview=${idOf(w, req)}.${own.token}` }, crossSite);
+      Object.assign(h, { cookie: `${PATIENT_COOKIE}=${idOf(w, req)}.${own.token}` }, crossSite);
       break;
     case 'cookie-other-id':
-      h.cookie = `kw_interview=${other.id}.${other.token}`;
+      h.cookie = `${PATIENT_COOKIE}=${other.id}.${other.token}`;
       break;
     case 'garbage-cookie':
-      h.cookie = 'kw_interview=%E0%A4%A; __Host-kw_clinician=%zz; kw_notice=%';
+      h.cookie = `${PATIENT_COOKIE}=%E0%A4%A; __Host-kw_clinician=%zz; __Host-kw_notice=%`;
       break;
     case 'clinician-cookie':
       Object.assign(h, { cookie: `__Host-kw_clinician=${tokens.clinician}` }, sameSite);

@@ -19,7 +19,7 @@ const AnswerBody = z.strictObject({
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const limited = limitedResponse(request, `interview:${id}`);
+  const limited = limitedResponse(request, 'interview');
   if (limited) return limited;
   const token = presentedToken(request, id, true);
   if (!token) return unauthorized();

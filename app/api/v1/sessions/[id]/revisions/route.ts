@@ -11,7 +11,7 @@ const RevisionBody = z.strictObject({
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const limited = limitedResponse(request, `interview:${id}`);
+  const limited = limitedResponse(request, 'interview');
   if (limited) return limited;
   const token = presentedToken(request, id, true);
   if (!token) return unauthorized();
