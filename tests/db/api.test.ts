@@ -1,5 +1,6 @@
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeDb } from '@/db/client';
+import { POST as benchFloor } from '@/app/api/bench/floor/route';
 import { GET as health } from '@/app/api/v1/health/route';
 import { POST as create } from '@/app/api/v1/sessions/route';
 import { GET as read } from '@/app/api/v1/sessions/[id]/route';
@@ -46,6 +47,30 @@ async function expectError(res: Response, status: number, code: string) {
   expect(body.error.message.length).toBeGreaterThan(10);
   return body.error as Record<string, unknown>;
 }
+
+describe('POST /api/bench/floor', () => {
+  it('is not there unless BENCH_ROUTES is set: 404, and nothing is written', async () => {
+    const before = await dumpDb();
+    await expectError(await benchFloor(), 404, 'not_found');
+    expect(await dumpDb()).toEqual(before);
+  });
+
+  it('writes its one row when BENCH_ROUTES is set (what `npm run bench` does)', async () => {
+    // The environment is read once per process: a fresh copy of the modules reads BENCH_ROUTES=true.
+    vi.stubEnv('BENCH_ROUTES', 'true');
+    vi.resetModules();
+    try {
+      const { POST } = await import('@/app/api/bench/floor/route');
+      const res = await POST();
+      expect(res.status).toBe(201);
+      const { id } = (await res.json()) as { id: string };
+      expect((await dumpDb()).interviews.map((i) => [i.id, i.status])).toEqual([[id, 'declined']]);
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
+  });
+});
 
 describe('GET /api/v1/health', () => {
   it('answers ok once the database is migrated', async () => {
@@ -155,6 +180,21 @@ describe('API errors (API.md) never change stored data', () => {
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(error.retryAfterSeconds).toBeGreaterThan(0);
     expect(await dumpDb()).toEqual(before);
+  });
+
+  it('limits each interview on its own: a flood on one interview is refused, another from the same address is not', async () => {
+    const flooded = await start();
+    const other = await start();
+    // RATE_LIMIT_PER_MINUTE is 40: reads and answers to one interview share its budget.
+    for (let i = 0; i < 40; i++) expect((await read(request(`/api/v1/sessions/${flooded.session.id}`, { token: flooded.token }), params(flooded.session.id))).status).toBe(200);
+    const before = await dumpDb();
+    const refused = await post(answer, flooded.session.id, { questionId: 'consent', value: 'agree', step: 0 }, flooded.token);
+    const error = await expectError(refused, 429, 'rate_limited');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(error.retryAfterSeconds).toBe(Number(refused.headers.get('retry-after')));
+    expect(await dumpDb()).toEqual(before);
+    const accepted = await post(answer, other.session.id, { questionId: 'consent', value: 'agree', step: 0 }, other.token);
+    expect(accepted.status).toBe(200);
   });
 });
 
