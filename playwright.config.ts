@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 import { E2E_EMERGENCY_NUMBER } from './tests/e2e/support/server-env';
@@ -11,7 +12,16 @@ import { E2E_EMERGENCY_NUMBER } from './tests/e2e/support/server-env';
  *
  * Screenshots for the README are taken only on request: SCREENSHOTS=1 npx playwright test --grep @screenshots
  */
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+/**
+ * E2E_PORT, or a port the system reports free, so two runs on one machine never collide. The config is evaluated again
+ * in every worker: the first evaluation stores its choice in E2E_PORT, which the workers inherit.
+ */
+function freePort(): number {
+  const probe = "const s=require('node:net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  return Number(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }));
+}
+process.env.E2E_PORT ||= String(freePort());
+const PORT = Number(process.env.E2E_PORT);
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
 export default defineConfig({
@@ -43,7 +53,8 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       HOST: '127.0.0.1',
-      DATA_DIR: '.data/e2e',
+      // Per port, so two runs on one machine never share (or wipe) each other's database.
+      DATA_DIR: `.data/e2e-${PORT}`,
       // Not the default, so a test can tell the configured number is the one shown.
       EMERGENCY_NUMBER: E2E_EMERGENCY_NUMBER,
       NEXT_TELEMETRY_DISABLED: '1',

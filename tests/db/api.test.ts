@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeDb } from '@/db/client';
+import { POST as benchFloor } from '@/app/api/bench/floor/route';
 import { GET as health } from '@/app/api/v1/health/route';
 import { POST as create } from '@/app/api/v1/sessions/route';
 import { GET as read } from '@/app/api/v1/sessions/[id]/route';
@@ -47,6 +48,30 @@ async function expectError(res: Response, status: number, code: string) {
   expect(body.error.message.length).toBeGreaterThan(10);
   return body.error as Record<string, unknown>;
 }
+
+describe('POST /api/bench/floor', () => {
+  it('is not there unless BENCH_ROUTES is set: 404, and nothing is written', async () => {
+    const before = await dumpDb();
+    await expectError(await benchFloor(), 404, 'not_found');
+    expect(await dumpDb()).toEqual(before);
+  });
+
+  it('writes its one row when BENCH_ROUTES is set (what `npm run bench` does)', async () => {
+    // The environment is read once per process: a fresh copy of the modules reads BENCH_ROUTES=true.
+    vi.stubEnv('BENCH_ROUTES', 'true');
+    vi.resetModules();
+    try {
+      const { POST } = await import('@/app/api/bench/floor/route');
+      const res = await POST();
+      expect(res.status).toBe(201);
+      const { id } = (await res.json()) as { id: string };
+      expect((await dumpDb()).interviews.map((i) => [i.id, i.status])).toEqual([[id, 'declined']]);
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
+  });
+});
 
 describe('GET /api/v1/health', () => {
   it('answers ok once the database is migrated', async () => {

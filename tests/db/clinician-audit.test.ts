@@ -110,8 +110,11 @@ describe('reading the audit trail', () => {
   it('lets administrators filter by action, actor, target and date, newest first, with a cursor', async () => {
     const admin = await makeAccount({ role: 'admin' });
     const token = await tokenFor(admin);
+    // The UTC day before and after the events are written: a run that crosses midnight still covers all of them.
+    const dayBefore = new Date().toISOString().slice(0, 10);
     for (let i = 0; i < 5; i++) await audit({ action: 'interview.viewed', actor: { id: admin.id, email: admin.email }, targetType: 'interview', targetId: `t${i}`, address: '10.0.0.9' });
     await audit({ action: 'logout', actor: { id: admin.id, email: 'someone@example.org' } });
+    const dayAfter = new Date().toISOString().slice(0, 10);
     const get = async (q: string) => {
       const res = await auditRoute(req(`/api/v1/clinician/audit?${q}`, { token }));
       expect(res.status).toBe(200);
@@ -121,8 +124,9 @@ describe('reading the audit trail', () => {
     expect((await get('action=logout')).items).toHaveLength(1);
     expect((await get('actor=SOMEONE@example.org')).items.map((e) => e.action)).toEqual(['logout']);
     expect((await get('target=t3')).items.map((e) => e.targetId)).toEqual(['t3']);
-    const today = new Date().toISOString().slice(0, 10);
-    expect((await get(`from=${today}&to=${today}`)).items).toHaveLength(6);
+    expect((await get(`from=${dayBefore}&to=${dayAfter}`)).items).toHaveLength(6);
+    const nextDay = new Date(Date.parse(`${dayAfter}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    expect((await get(`from=${nextDay}`)).items).toEqual([]);
     expect((await get('to=2000-01-01')).items).toEqual([]);
 
     const first = await get('action=interview.viewed&limit=2');

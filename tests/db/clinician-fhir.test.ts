@@ -129,7 +129,9 @@ describe('FHIR export of real interviews', () => {
   it('an emergency early exit after a revised answer: the rules that fired, superseded answers left out', async () => {
     const played = await playInterview({ consent: 'agree', age_years: 72, pain_region: ['lower_back'], emergency_signs: ['none'], nerve_emergency_signs: ['none'] });
     expect((await reviseAnswer(played.id, played.token, 'nerve_emergency_signs')).ok).toBe(true);
-    await playInterview({}); // an unrelated interview in between must not leak in
+    // An unrelated interview answered in between must not leak in: it really holds answers of its own.
+    const unrelated = await playInterview({ consent: 'agree', age_years: 33 });
+    expect(unrelated.turn).toMatchObject({ status: 'asking', step: 2, question: { id: 'pain_region' } });
     const r = await submitAnswer(played.id, played.token, { questionId: 'nerve_emergency_signs', value: ['saddle_numbness', 'both_legs'] });
     expect(r.ok && r.turn.status).toBe('complete');
 
@@ -139,6 +141,9 @@ describe('FHIR export of real interviews', () => {
       ['saddle_numbness', 'both_legs'],
     ]);
     expect(linkIds(response)).toEqual(['consent', 'age_years', 'pain_region', 'emergency_signs', 'nerve_emergency_signs']);
+    expect(response.item!.find((i) => i.linkId === 'age_years')!.answer).toEqual([{ valueInteger: 72 }]);
+    expect(JSON.stringify(response)).not.toContain(unrelated.id);
+    expect(JSON.stringify(response)).not.toContain(unrelated.code);
     // Every later question is disabled by the emergency answer: required, yet rightly absent from a completed response.
     expect(enabledLinkIds(questionnaire, response)).toEqual(linkIds(response));
     expect(risk!.prediction![0]!.outcome!.coding![0]!.code).toBe('emergency');

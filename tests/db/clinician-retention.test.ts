@@ -1,12 +1,13 @@
+import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeDb, getDb } from '@/db/client';
 import { clinicianSessions, interviews, loginFailures, reviews, transcriptEntries } from '@/db/schema';
 import { DELETE as deleteSession, GET as readSession } from '@/app/api/v1/sessions/[id]/route';
 import { addReview } from '@/lib/clinician/reviews';
-import { createSession } from '@/lib/clinician/sessions';
+import { clinicianForToken, createSession } from '@/lib/clinician/sessions';
 import { deleteInterview } from '@/lib/interview/delete';
-import { purgeExpired } from '@/lib/retention';
+import { purgeExpired, scheduleRetention } from '@/lib/retention';
 import { SELF_CARE } from '../support/answers';
 import { auditLog, BASE, expectError, makeAccount, params, playInterview, req } from '../support/clinician';
 import { resetDb } from '../support/db';
@@ -15,6 +16,7 @@ beforeEach(resetDb);
 afterAll(closeDb);
 
 const DAY = 86_400_000;
+const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
 async function age(id: string, days: number) {
   const db = await getDb();
@@ -45,7 +47,13 @@ describe('retention', () => {
     expect((await db.select({ id: interviews.id }).from(interviews)).map((r) => r.id).sort()).toEqual([edge.id, recent.id].sort());
     expect(await db.select().from(transcriptEntries).where(eq(transcriptEntries.interviewId, old.id))).toEqual([]);
     expect(await db.select().from(reviews).where(eq(reviews.interviewId, old.id))).toEqual([]);
-    expect(await counts()).toMatchObject({ reviews: 1 });
+    // The surviving review is the recent interview's, by name, not merely "one review".
+    expect(await db.select({ interviewId: reviews.interviewId, verdict: reviews.verdict }).from(reviews)).toEqual([
+      { interviewId: recent.id, verdict: 'agree' },
+    ]);
+    expect([...new Set((await db.select({ id: transcriptEntries.interviewId }).from(transcriptEntries)).map((r) => r.id))].sort()).toEqual(
+      [edge.id, recent.id].sort(),
+    );
 
     const purged = (await auditLog()).filter((e) => e.action === 'retention.purged');
     expect(purged).toHaveLength(1);
@@ -66,14 +74,62 @@ describe('retention', () => {
     const live = await createSession(account.id, '10.0.0.1');
     await createSession(account.id, '10.0.0.1', undefined, new Date(Date.now() - 2 * DAY));
     await db.insert(loginFailures).values([
-      { email: 'a@example.org', address: '10.0.0.1', at: new Date(Date.now() - 20 * 60_000) },
-      { email: 'a@example.org', address: '10.0.0.1' },
+      { email: 'old@example.org', address: '10.0.0.1', at: new Date(Date.now() - 20 * 60_000) },
+      { email: 'recent@example.org', address: '10.0.0.1' },
     ]);
+    const recent = await playInterview({ consent: 'agree' });
     const result = await purgeExpired();
     expect(result).toMatchObject({ interviews: 1234, sessions: 1, loginFailures: 1 });
-    expect(await db.select().from(clinicianSessions)).toEqual([expect.objectContaining({ tokenHash: expect.any(String) })]);
-    expect(live.token).toMatch(/^kwc_/);
-    expect(await db.select().from(loginFailures)).toHaveLength(1);
+    // Named survivors: the live session (by the hash of its token), the recent failure, the recent interview.
+    expect((await db.select({ tokenHash: clinicianSessions.tokenHash }).from(clinicianSessions)).map((r) => r.tokenHash)).toEqual([sha256(live.token)]);
+    expect(await clinicianForToken(live.token)).toMatchObject({ id: account.id });
+    expect((await db.select({ email: loginFailures.email }).from(loginFailures)).map((r) => r.email)).toEqual(['recent@example.org']);
+    expect((await db.select({ id: interviews.id }).from(interviews)).map((r) => r.id)).toEqual([recent.id]);
+  });
+});
+
+describe('the retention schedule', () => {
+  const holder = globalThis as unknown as { __knotwiseRetention?: NodeJS.Timeout[] };
+  afterEach(() => {
+    vi.useRealTimers();
+    for (const timer of holder.__knotwiseRetention ?? []) clearTimeout(timer);
+    delete holder.__knotwiseRetention;
+  });
+
+  const serverPurges = async () => (await auditLog()).filter((e) => e.action === 'retention.purged' && (e.detail as { via?: string }).via === 'server');
+  // Waits on the audit log itself (each check is a query, which lets the purge's own queries run); no timer is
+  // involved, so it cannot move the faked clock. The test's timeout bounds it.
+  const untilServerPurges = async (n: number) => {
+    while ((await serverPurges()).length < n);
+  };
+  const surviving = async () => (await (await getDb()).select({ id: interviews.id }).from(interviews)).map((r) => r.id).sort();
+
+  it('purges a minute after the server starts and then once a day, however often it is scheduled', async () => {
+    const kept = await playInterview(SELF_CARE);
+    const first = await playInterview(SELF_CARE);
+    await age(first.id, 91);
+    // Only the timers are faked: the database and the purge see the real clock.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval'] });
+    scheduleRetention();
+    scheduleRetention(); // instrumentation may run twice: still one purge per period
+
+    await vi.advanceTimersByTimeAsync(59_000);
+    expect(await serverPurges()).toEqual([]);
+    expect(await surviving()).toEqual([kept.id, first.id].sort());
+
+    await vi.advanceTimersByTimeAsync(1_000);
+    await untilServerPurges(1);
+    expect(await surviving()).toEqual([kept.id]);
+
+    const second = await playInterview(SELF_CARE);
+    await age(second.id, 91);
+    await vi.advanceTimersByTimeAsync(86_400_000 - 61_000);
+    expect(await serverPurges()).toHaveLength(1);
+    expect(await surviving()).toEqual([kept.id, second.id].sort());
+
+    await vi.advanceTimersByTimeAsync(1_000);
+    await untilServerPurges(2);
+    expect(await surviving()).toEqual([kept.id]);
   });
 });
 

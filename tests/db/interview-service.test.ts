@@ -103,17 +103,31 @@ describe('interview service', () => {
       if (!r.ok) throw new Error(r.error.message);
       at = r.turn;
     }
+    // A write lost the race when the turn it was refused with is not the turn the round started from: a write of the
+    // same round, in flight at the same time, moved the interview first. Counted so the test proves races happened.
+    let lostToRacingWrite = 0;
+    let revised = 0;
     for (let round = 0; round < 15; round++) {
-      const results = await Promise.all([
+      const before = await loadInterview(session.id, token);
+      if (!before.ok) throw new Error(before.error.message);
+      const [first, revision, ...answers] = await Promise.all([
         submitAnswer(session.id, token, { questionId: 'emergency_signs', value: ['none'], step: 3 }),
         reviseAnswer(session.id, token, 'age_years'),
         submitAnswer(session.id, token, { questionId: 'age_years', value: 40 + (round % 3) }),
         submitAnswer(session.id, token, { questionId: 'pain_region', value: ['lower_back'] }),
         submitAnswer(session.id, token, { questionId: 'emergency_signs', value: ['none'] }),
       ]);
-      // Losing a race is a 409 with the current turn, never an error of another kind.
-      for (const r of results) if (!r.ok) expect(['stale_step', 'not_current_question']).toContain(r.error.code);
+      if (revision.ok) revised += 1;
+      for (const r of [first, ...answers]) {
+        if (r.ok) continue;
+        // Losing a race is a 409 with the current turn, never an error of another kind.
+        expect(['stale_step', 'not_current_question']).toContain(r.error.code);
+        const refusedAt = 'turn' in r.error ? r.error.turn : before.turn;
+        if (refusedAt.step !== before.turn.step || refusedAt.question?.id !== before.turn.question?.id) lostToRacingWrite += 1;
+      }
     }
+    expect(revised).toBeGreaterThan(0);
+    expect(lostToRacingWrite).toBeGreaterThan(0);
     const { interviews: [row], entries } = await dumpDb();
     const live = entries.filter((e) => !e.supersededAt);
     const answers = live.filter((e) => e.role === 'patient').sort((a, b) => a.step - b.step);

@@ -55,7 +55,11 @@ test.describe('self-care path', () => {
     await expect(card.locator('.tool-note')).toContainText('tennis ball');
     await expect(card.locator('[data-rule="G1_older_adult"]')).toBeVisible();
     const steps = card.locator('.plan-step');
-    for (let i = 0; i < (await steps.count()); i++) {
+    // A plan with no steps would pass the loop below unchecked: wait for the steps, then check every one.
+    await expect(steps.first()).toBeVisible();
+    const count = await steps.count();
+    expect(count).toBeGreaterThanOrEqual(1);
+    for (let i = 0; i < count; i++) {
       await expect(steps.nth(i).locator('dd', { hasText: /^No more than [0-3] out of 10$/ })).toBeVisible();
       await expect(steps.nth(i).locator('dd', { hasText: 'Lying on the floor' })).toHaveCount(0);
     }

@@ -255,10 +255,12 @@ export interface CrowdResult {
   errors: string[];
   /** Patients whose request failed at the network level (the server went away). */
   cutOff: number;
+  /** When each of those network failures happened (ms since epoch), so a test can tell whether the server had gone. */
+  cutOffAt: number[];
 }
 
 /** Patient after patient: start, answer to the end, start again, until the time is up. */
-async function patient(options: CrowdOptions, random: Random, errors: string[], started: number): Promise<'done' | 'cut-off'> {
+async function patient(options: CrowdOptions, random: Random, errors: string[], cutOffAt: number[], started: number): Promise<'done' | 'cut-off'> {
   const { api: client, until } = options;
   const open = () => Date.now() < until;
   let iv: Interview | undefined;
@@ -284,6 +286,7 @@ async function patient(options: CrowdOptions, random: Random, errors: string[], 
   } catch (error) {
     const at = `${((Date.now() - started) / 1000).toFixed(1)} s into the run`;
     if (error instanceof NetworkError) {
+      cutOffAt.push(Date.now());
       errors.push(`network: ${error.message}, ${at}${iv ? ` (last interview ${iv.id})` : ''}`);
       return 'cut-off';
     }
@@ -295,11 +298,12 @@ async function patient(options: CrowdOptions, random: Random, errors: string[], 
 /** Runs `patients` simulated patients at once until `until`. */
 export async function runCrowd(options: CrowdOptions): Promise<CrowdResult> {
   const errors: string[] = [];
+  const cutOffAt: number[] = [];
   const started = Date.now();
   const outcomes = await Promise.all(
-    Array.from({ length: options.patients }, (_, i) => patient(options, seeded(options.seed + i * 7919), errors, started)),
+    Array.from({ length: options.patients }, (_, i) => patient(options, seeded(options.seed + i * 7919), errors, cutOffAt, started)),
   );
-  return { errors, cutOff: outcomes.filter((o) => o === 'cut-off').length };
+  return { errors, cutOff: outcomes.filter((o) => o === 'cut-off').length, cutOffAt };
 }
 
 /** Answers until the interview is finished. */
