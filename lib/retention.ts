@@ -5,6 +5,7 @@ import { clinicianSessions, interviews } from '../db/schema';
 import { audit } from './audit';
 import { purgeOldFailures } from './clinician/throttle';
 import { env } from './env';
+import { safeErrorText } from './safe-logging';
 
 const DAY_MS = 86_400_000;
 /** Deleted a batch at a time: one huge DELETE would hold locks (and PGlite's memory) for the whole purge. */
@@ -62,6 +63,6 @@ export function scheduleRetention(): void {
       .then((r) => {
         if (r.interviews > 0) console.log(`Retention: deleted ${r.interviews} interview(s) older than ${r.retentionDays} days.`);
       })
-      .catch((error: unknown) => console.error('Retention purge failed:', error instanceof Error ? error.message : error));
+      .catch((error: unknown) => console.error('Retention purge failed:', safeErrorText(error)));
   holder.__knotwiseRetention = [setTimeout(run, 60_000).unref(), setInterval(run, DAY_MS).unref()];
 }
