@@ -36,3 +36,16 @@ const NOT_FOUND = {
 export function notFoundResponse(what: keyof typeof NOT_FOUND): Response {
   return apiError(404, 'not_found', NOT_FOUND[what]);
 }
+
+/**
+ * Next answers HEAD with a route's GET handler. HEAD shows nothing, so an audited GET answers it here instead: the
+ * same checks and status and content type, no body, and no audit row (nothing was viewed or exported).
+ */
+export function isHead(request: Request): boolean {
+  return request.method === 'HEAD';
+}
+
+export function headAnswer(found: boolean, contentType: string): Response {
+  if (!found) return notFoundResponse('interview');
+  return new Response(null, { headers: { 'Content-Type': contentType, 'Cache-Control': 'no-store' } });
+}

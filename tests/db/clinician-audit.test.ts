@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '@/db/client';
@@ -99,6 +100,33 @@ describe('every audited action writes an entry', () => {
     expect(JSON.stringify(log)).not.toContain(PASSWORD);
     expect(JSON.stringify(log)).not.toContain(adminToken);
     expect(JSON.stringify(log)).not.toContain(played.token);
+  });
+});
+
+describe('what is not a view or an export', () => {
+  it('HEAD of an interview, its exports and the CSV answers like GET without a body, and audits nothing', async () => {
+    const clinician = await makeAccount();
+    const token = await tokenFor(clinician);
+    const { id } = await playInterview(SELF_CARE);
+    // Next answers HEAD with the route's GET handler.
+    const head = (path: string) => req(path, { method: 'HEAD', token });
+    for (const [what, res] of [
+      ['detail', await detailRoute(head(`/api/v1/clinician/interviews/${id}`), params({ id }))],
+      ['json', await jsonRoute(head(`/api/v1/clinician/interviews/${id}/export.json`), params({ id }))],
+      ['fhir', await fhirRoute(head(`/api/v1/clinician/interviews/${id}/fhir`), params({ id }))],
+      ['csv', await csvRoute(head('/api/v1/clinician/export.csv'))],
+    ] as const) {
+      expect(res.status, what).toBe(200);
+      expect(res.headers.get('content-type'), what).toMatch(/json|csv/);
+    }
+    const missing = randomUUID();
+    expect((await jsonRoute(head(`/api/v1/clinician/interviews/${missing}/export.json`), params({ id: missing }))).status).toBe(404);
+    expect((await csvRoute(req('/api/v1/clinician/export.csv?limit=0', { method: 'HEAD', token }))).status).toBe(400);
+    expect((await csvRoute(req('/api/v1/clinician/export.csv', { method: 'HEAD' }))).status).toBe(401);
+    expect((await auditLog()).map((e) => e.action)).toEqual([]);
+    // GET still is.
+    expect((await jsonRoute(req(`/x/${id}/export.json`, { token }), params({ id }))).status).toBe(200);
+    expect((await auditLog()).map((e) => e.action)).toEqual(['interview.exported']);
   });
 });
 
