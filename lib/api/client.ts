@@ -13,14 +13,45 @@ export function clientAddress(headers: Headers): string {
   return headers.get('x-knotwise-client-ip') ?? 'local';
 }
 
-/** Same-origin check for cookie-authenticated state changes: a missing Origin (non-browser client) is allowed. */
+/**
+ * The origin this request was addressed to: scheme, host and port. Behind a proxy (TRUST_PROXY) that is what the
+ * proxy says the browser asked for (X-Forwarded-Proto, X-Forwarded-Host); otherwise the server's own view.
+ */
+export function ownOrigin(request: Request): string {
+  const first = (name: string) => (env().TRUST_PROXY ? request.headers.get(name)?.split(',')[0]?.trim() : undefined) || undefined;
+  const url = new URL(request.url);
+  const scheme = first('x-forwarded-proto') ?? url.protocol.slice(0, -1);
+  const host = first('x-forwarded-host') ?? request.headers.get('host') ?? url.host;
+  return `${scheme}://${host}`.toLowerCase();
+}
+
+/**
+ * Strict: the request provably comes from one of our own pages. Browsers send `Origin` on every state-changing
+ * request; when it is missing, `Sec-Fetch-Site: same-origin` will do. Scheme and port count: an `http://` page of
+ * the same host is another origin.
+ */
 export function sameOrigin(request: Request): boolean {
   const origin = request.headers.get('origin');
-  if (!origin) return true;
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
+  if (origin !== null) return origin.toLowerCase() === ownOrigin(request);
+  return request.headers.get('sec-fetch-site') === 'same-origin';
+}
+
+/**
+ * Lenient: the browser says the request comes from another site. Scripts send neither header and are not refused;
+ * a link typed, bookmarked or opened from outside a browser arrives with `Sec-Fetch-Site: none`.
+ */
+export function fromOtherSite(request: Request): boolean {
+  const origin = request.headers.get('origin');
+  if (origin !== null && origin.toLowerCase() !== ownOrigin(request)) return true;
+  return ['cross-site', 'same-site'].includes(request.headers.get('sec-fetch-site') ?? '');
+}
+
+/**
+ * Whether a cookie may authorise this state change: it comes from our own origin and is JSON. Another site's form
+ * can send a cookie with `text/plain`, `application/x-www-form-urlencoded` or `multipart/form-data`, never with
+ * `application/json` (that needs a CORS preflight, which this server never grants).
+ */
+export function cookieMayChangeState(request: Request): boolean {
+  const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  return sameOrigin(request) && type === 'application/json';
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { UNAUTHORIZED } from '../interview/access';
 import { decodeCredentials, INTERVIEW_COOKIE } from '../interview/cookie';
 import type { ServiceError } from '../interview/service';
-import { clientAddress, sameOrigin } from './client';
+import { clientAddress, cookieMayChangeState } from './client';
 import { rateLimit } from './rate-limit';
 import { apiError } from './respond';
 
@@ -41,14 +41,15 @@ function cookieValue(request: Request, name: string): string | undefined {
 
 /**
  * The token presented for interview `id`: a Bearer token, or the web app's cookie when it names this interview.
- * A cookie on a cross-site state change is ignored, so another site cannot answer on a patient's behalf.
+ * A cookie on a state change that is not a JSON request from our own origin is ignored, so another site cannot
+ * answer on a patient's behalf.
  */
 export function presentedToken(request: Request, id: string, changesState: boolean): string | undefined {
   const auth = request.headers.get('authorization');
   if (auth) return /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
   const fromCookie = decodeCredentials(cookieValue(request, INTERVIEW_COOKIE));
   if (!fromCookie || fromCookie.id !== id) return undefined;
-  if (changesState && !sameOrigin(request)) return undefined;
+  if (changesState && !cookieMayChangeState(request)) return undefined;
   return fromCookie.token;
 }
 

@@ -5,12 +5,17 @@ import { clinicianSessions, clinicians, loginFailures } from '@/db/schema';
 import { POST as loginRoute } from '@/app/api/v1/clinician/login/route';
 import { POST as logoutRoute } from '@/app/api/v1/clinician/logout/route';
 import { GET as queueRoute } from '@/app/api/v1/clinician/interviews/route';
+import { GET as detailRoute } from '@/app/api/v1/clinician/interviews/[id]/route';
+import { GET as jsonRoute } from '@/app/api/v1/clinician/interviews/[id]/export.json/route';
+import { GET as fhirRoute } from '@/app/api/v1/clinician/interviews/[id]/fhir/route';
+import { GET as csvRoute } from '@/app/api/v1/clinician/export.csv/route';
 import { POST as disableRoute } from '@/app/api/v1/clinician/accounts/[id]/disable/route';
+import { POST as answerRoute } from '@/app/api/v1/sessions/[id]/answers/route';
 import { createAccount, setAccountDisabled } from '@/lib/clinician/accounts';
 import { login, INVALID_CREDENTIALS } from '@/lib/clinician/login';
 import { hashPassword, verifyPassword } from '@/lib/clinician/password';
 import { clinicianForToken, createSession } from '@/lib/clinician/sessions';
-import { auditLog, BASE, expectError, makeAccount, newAddress, params, PASSWORD, req, tokenFor } from '../support/clinician';
+import { auditLog, BASE, expectError, makeAccount, newAddress, params, PASSWORD, playInterview, req, tokenFor } from '../support/clinician';
 import { resetDb } from '../support/db';
 
 beforeEach(resetDb);
@@ -121,20 +126,83 @@ describe('sign-in and sessions', () => {
     expect(self).toMatchObject({ ok: false, code: 'own_account' });
   });
 
-  it('refuses the cookie on a cross-site state change, and sign-in from another site', async () => {
+  it('takes the cookie for a change only in a JSON request from this origin; scripts with a Bearer token need neither', async () => {
     const account = await makeAccount();
     const token = await tokenFor(account);
     const cookie = `kw_clinician=${token}`;
-    const cross = await logoutRoute(req('/api/v1/clinician/logout', { method: 'POST', cookie, origin: 'https://evil.example' }));
-    await expectError(cross, 401, 'unauthorized');
-    expect(await clinicianForToken(token)).toBeDefined();
-    const same = await logoutRoute(req('/api/v1/clinician/logout', { method: 'POST', cookie, origin: BASE }));
-    expect(same.status).toBe(200);
+    const json = { 'content-type': 'application/json' };
+    const logoutWith = (headers: Record<string, string>, origin?: string) =>
+      logoutRoute(req('/api/v1/clinician/logout', { method: 'POST', cookie, origin, headers }));
+    for (const [what, headers, origin] of [
+      ['another site', json, 'https://evil.example'],
+      ['no Origin at all', json, undefined],
+      ['the https origin of this http host', json, 'https://knotwise.test'],
+      ['another port of this host', json, 'http://knotwise.test:8080'],
+      ['Origin: null', json, 'null'],
+      ['a text/plain body from this origin', { 'content-type': 'text/plain' }, BASE],
+      ['a form post from this origin', { 'content-type': 'application/x-www-form-urlencoded' }, BASE],
+      ['no content type', {}, BASE],
+      ['Sec-Fetch-Site: same-site and no Origin', { ...json, 'sec-fetch-site': 'same-site' }, undefined],
+    ] as const) {
+      const error = await expectError(await logoutWith(headers, origin), 403, 'cross_origin');
+      expect(error.message, what).toMatch(/Content-Type: application\/json.*Authorization: Bearer/);
+      expect(await clinicianForToken(token), what).toBeDefined();
+    }
+    // A JSON request from this origin, by Origin or (when a browser leaves Origin out) by Sec-Fetch-Site.
+    expect((await logoutWith({ 'content-type': 'application/json; charset=utf-8' }, BASE)).status).toBe(200);
+    const second = await tokenFor(account);
+    const bySecFetch = await logoutRoute(
+      req('/api/v1/clinician/logout', { method: 'POST', cookie: `kw_clinician=${second}`, headers: { ...json, 'sec-fetch-site': 'same-origin' } }),
+    );
+    expect(bySecFetch.status).toBe(200);
+    expect(await clinicianForToken(second)).toBeUndefined();
+    // Scripts: a Bearer token from nowhere in particular.
+    expect((await logoutRoute(req('/api/v1/clinician/logout', { method: 'POST', token: await tokenFor(account) }))).status).toBe(200);
 
     const forged = await loginRoute(
       req('/api/v1/clinician/login', { method: 'POST', body: credentials(account.email), origin: 'https://evil.example', address: newAddress() }),
     );
     await expectError(forged, 403, 'cross_origin');
+  });
+
+  it('refuses the cookie on a read another site started (a link or redirect there), and audits nothing for it', async () => {
+    const account = await makeAccount();
+    const cookie = `kw_clinician=${await tokenFor(account)}`;
+    const { id } = await playInterview({ consent: 'agree' });
+    const get = (path: string, headers: Record<string, string>, route: (r: Request) => Promise<Response>) => route(req(path, { cookie, headers }));
+    const reads: [string, (r: Request) => Promise<Response>][] = [
+      [`/api/v1/clinician/interviews/${id}`, (r) => detailRoute(r, params({ id }))],
+      [`/api/v1/clinician/interviews/${id}/export.json`, (r) => jsonRoute(r, params({ id }))],
+      [`/api/v1/clinician/interviews/${id}/fhir`, (r) => fhirRoute(r, params({ id }))],
+      ['/api/v1/clinician/export.csv', csvRoute],
+      ['/api/v1/clinician/interviews', queueRoute],
+    ];
+    for (const [path, route] of reads) {
+      for (const site of ['cross-site', 'same-site']) {
+        const error = await expectError(await get(path, { 'sec-fetch-site': site, 'sec-fetch-mode': 'navigate' }, route), 403, 'cross_origin');
+        expect(error.message, `${path} ${site}`).toMatch(/opened from another site.*clinician portal/);
+      }
+    }
+    expect((await auditLog()).filter((e) => e.action !== 'login.succeeded')).toEqual([]);
+    // Followed from a portal page, typed or bookmarked (none), or from a script that sends no such header: allowed.
+    for (const headers of [{ 'sec-fetch-site': 'same-origin' }, { 'sec-fetch-site': 'none' }, {}]) {
+      for (const [path, route] of reads) expect((await get(path, headers, route)).status, `${path} ${JSON.stringify(headers)}`).toBe(200);
+    }
+    expect((await auditLog()).filter((e) => e.action === 'interview.viewed')).toHaveLength(3);
+  });
+
+  it('the patient cookie answers only JSON requests from this origin too', async () => {
+    const { id, token, turn } = await playInterview({ consent: 'agree' });
+    const cookie = `kw_interview=${id}.${token}`;
+    const answer = (headers: Record<string, string>, origin?: string) =>
+      answerRoute(
+        req(`/api/v1/sessions/${id}/answers`, { method: 'POST', cookie, origin, headers, body: JSON.stringify({ questionId: 'age_years', value: 40, step: turn.step }) }),
+        params({ id }),
+      );
+    await expectError(await answer({ 'content-type': 'application/json' }), 401, 'unauthorized');
+    await expectError(await answer({ 'content-type': 'text/plain' }, BASE), 401, 'unauthorized');
+    await expectError(await answer({ 'content-type': 'application/json' }, 'https://knotwise.test'), 401, 'unauthorized');
+    expect((await answer({ 'content-type': 'application/json' }, BASE)).status).toBe(200);
   });
 
   it('never accepts the __Host- cookie name when cookies are not Secure, nor a token that is not a clinician token', async () => {
