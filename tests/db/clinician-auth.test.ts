@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '@/db/client';
@@ -9,9 +10,10 @@ import { GET as detailRoute } from '@/app/api/v1/clinician/interviews/[id]/route
 import { GET as jsonRoute } from '@/app/api/v1/clinician/interviews/[id]/export.json/route';
 import { GET as fhirRoute } from '@/app/api/v1/clinician/interviews/[id]/fhir/route';
 import { GET as csvRoute } from '@/app/api/v1/clinician/export.csv/route';
+import { POST as createRoute } from '@/app/api/v1/clinician/accounts/route';
 import { POST as disableRoute } from '@/app/api/v1/clinician/accounts/[id]/disable/route';
 import { POST as answerRoute } from '@/app/api/v1/sessions/[id]/answers/route';
-import { createAccount, setAccountDisabled } from '@/lib/clinician/accounts';
+import { createAccount, newAccountSchema, setAccountDisabled } from '@/lib/clinician/accounts';
 import { login, INVALID_CREDENTIALS } from '@/lib/clinician/login';
 import { hashPassword, verifyPassword } from '@/lib/clinician/password';
 import { clinicianForToken, createSession } from '@/lib/clinician/sessions';
@@ -53,6 +55,55 @@ describe('accounts', () => {
     const db = await getDb();
     await expect(db.insert(clinicians).values({ email: 'Mixed@Example.org', name: 'M', passwordHash: 'x' })).rejects.toThrow();
   });
+});
+
+describe('password strength', () => {
+  const person = { email: 'dr.who@example.org', name: 'Tardis Smith' };
+  const guessable = [
+    ['twelve spaces', ' '.repeat(12)],
+    ['one letter repeated', 'aaaaaaaaaaaa'],
+    ['the email itself', 'dr.who@example.org'],
+    ['the name twice', 'TardisSmithTardisSmith'],
+    ['a common password', 'password1234'],
+    ['a common password, dressed up', 'Password123!'],
+    ['a keyboard run', 'qwertyuiop12'],
+    ['the service name and a year', 'knotwise2026!'],
+  ] as const;
+
+  it('refuses common and guessable passwords with a reason, wherever an account is created', async () => {
+    const admin = await makeAccount({ role: 'admin' });
+    const adminToken = await tokenFor(admin);
+    for (const [what, password] of guessable) {
+      const direct = await createAccount({ ...person, password }, null);
+      expect(direct, what).toMatchObject({ ok: false, code: 'invalid_account', message: expect.stringContaining('password is too easy to guess') });
+      const api = await createRoute(req('/api/v1/clinician/accounts', { method: 'POST', token: adminToken, body: { ...person, password } }));
+      const error = await expectError(api, 400, 'invalid_body');
+      expect(error.issues, what).toEqual([{ path: 'password', message: expect.stringMatching(/^password is too easy to guess: .+\. .*unrelated words/) }]);
+    }
+    // Every problem at once: a bad email does not hide a weak password.
+    const both = newAccountSchema.safeParse({ email: 'nope', name: 'X', password: 'aaaaaaaaaaaa' });
+    expect(both.success ? [] : both.error.issues.map((i) => i.path.join('.')).sort()).toEqual(['email', 'password']);
+    // Phrases and random strings pass.
+    for (const password of ['plum kettle orbit 42', 'violet harbour sings loudly', 'Tr0ub4dor&3xx']) {
+      expect(await createAccount({ email: `${password.length}.${Date.now()}@example.org`, name: 'Strong One', password }, null), password).toMatchObject({ ok: true });
+    }
+    expect((await auditLog()).filter((e) => e.action === 'account.created')).toHaveLength(3);
+  });
+
+  it('npm run clinician:add refuses a guessable password and says why', async () => {
+    const cli = (password: string) =>
+      spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'scripts/clinician-add.ts', '--email', person.email, '--name', person.name, '--force'], {
+        env: { ...process.env, DATA_DIR: 'memory://', CLINICIAN_PASSWORD: password },
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+    const weak = cli('aaaaaaaaaaaa');
+    expect(weak.status).toBe(1);
+    expect(weak.stderr).toMatch(/No account was created: password is too easy to guess: Repeated characters/);
+    const strong = cli('plum kettle orbit 42');
+    expect(strong.stderr).toBe('');
+    expect(strong.stdout).toMatch(/Created clinician account dr\.who@example\.org/);
+  }, 120_000);
 });
 
 describe('sign-in and sessions', () => {
@@ -185,7 +236,7 @@ describe('sign-in and sessions', () => {
     }
     expect((await auditLog()).filter((e) => e.action !== 'login.succeeded')).toEqual([]);
     // Followed from a portal page, typed or bookmarked (none), or from a script that sends no such header: allowed.
-    for (const headers of [{ 'sec-fetch-site': 'same-origin' }, { 'sec-fetch-site': 'none' }, {}]) {
+    for (const headers of [{ 'sec-fetch-site': 'same-origin' }, { 'sec-fetch-site': 'none' }, {}] as Record<string, string>[]) {
       for (const [path, route] of reads) expect((await get(path, headers, route)).status, `${path} ${JSON.stringify(headers)}`).toBe(200);
     }
     expect((await auditLog()).filter((e) => e.action === 'interview.viewed')).toHaveLength(3);

@@ -223,7 +223,13 @@ test('an administrator adds and disables an account, and the disabled account ca
   await expect(page.getByLabel('First password')).toHaveAccessibleDescription(/password must be at least 12 characters/);
   await expectNoAxeViolations(page, 'accounts with refused form');
 
+  // Long enough but guessable: the email itself.
   await page.getByLabel('Email').fill(newcomer.email);
+  await page.getByLabel('First password').fill(newcomer.email);
+  await page.getByRole('button', { name: 'Add account' }).click();
+  await expect(page.getByLabel('First password')).toHaveAccessibleDescription(/password is too easy to guess: .+ unrelated words/);
+  await expect(page.getByLabel('Email')).not.toHaveAttribute('aria-invalid', 'true');
+
   await page.getByLabel('First password').fill(newcomer.password);
   await page.getByRole('button', { name: 'Add account' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Account added for ${newcomer.email}` })).toBeVisible();
