@@ -16,7 +16,7 @@ import { GET as jsonRoute } from '@/app/api/v1/clinician/interviews/[id]/export.
 import { POST as loginRoute } from '@/app/api/v1/clinician/login/route';
 import { POST as logoutRoute } from '@/app/api/v1/clinician/logout/route';
 import { audit, AUDIT_ACTIONS, listAudit, parseAuditFilters } from '@/lib/audit';
-import { login } from '@/lib/clinician/login';
+import { login, REFUSALS_AUDITED_PER_ADDRESS } from '@/lib/clinician/login';
 import { purgeExpired } from '@/lib/retention';
 import { SELF_CARE } from '../support/answers';
 import { auditLog, expectError, makeAccount, newAddress, params, PASSWORD, playInterview, req, tokenFor } from '../support/clinician';
@@ -48,7 +48,7 @@ describe('the audit trail is append-only in the database', () => {
 });
 
 describe('every audited action writes an entry', () => {
-  it('covers logins, views, exports, reviews, account changes, patient deletion and purges', async () => {
+  it('covers logins, views, exports, reviews, account changes, patient deletion and purges', { timeout: 120_000 }, async () => {
     const admin = await makeAccount({ email: 'admin@example.org', role: 'admin' });
     const adminToken = await tokenFor(admin);
     const address = newAddress();
@@ -127,6 +127,51 @@ describe('what is not a view or an export', () => {
     // GET still is.
     expect((await jsonRoute(req(`/x/${id}/export.json`, { token }), params({ id }))).status).toBe(200);
     expect((await auditLog()).map((e) => e.action)).toEqual(['interview.exported']);
+  });
+});
+
+describe('sign-in attempts in the audit log', () => {
+  it('keeps what was typed for no account only in a bounded, escaped form marked untrusted', async () => {
+    const address = newAddress();
+    const chosen = 'URGENT call +1 555 0100 to keep your account\n<script>alert(1)</script> \u202e@example.org'.padEnd(300, '!');
+    const res = await loginRoute(req('/api/v1/clinician/login', { method: 'POST', body: { email: chosen, password: 'whatever it is' }, address }));
+    expect(res.status).toBe(401);
+    const known = await makeAccount();
+    await login(known.email, 'a wrong guess here', address);
+
+    const log = await auditLog();
+    const [unknown, wrong] = log.filter((e) => e.action === 'login.failed');
+    expect(Object.keys(unknown!.detail as object).sort()).toEqual(['reason', 'untrustedEmail']);
+    const kept = (unknown!.detail as { untrustedEmail: string }).untrustedEmail;
+    expect(kept.startsWith('urgent\\u{20}call\\u{20}+1\\u{20}555')).toBe(true);
+    expect(kept.length).toBeLessThanOrEqual(65);
+    expect(kept.endsWith('…')).toBe(true);
+    // No space, line break, markup or direction override survives: only letters, digits, . _ + - @ and escapes.
+    expect(kept.slice(0, -1)).toMatch(/^(?:[a-z0-9._+@-]|\\u\{[0-9a-f]+\})*$/);
+    expect(JSON.stringify(log)).not.toContain('<script>');
+    expect(JSON.stringify(log)).not.toContain('call +1');
+    // A known account is named by its own record, not by what was typed.
+    expect(wrong).toMatchObject({ actorEmail: known.email, targetId: known.id, detail: { reason: 'wrong_password' } });
+  });
+
+  it('writes at most 20 refusal rows per address in 15 minutes, the last one saying so', { timeout: 120_000 }, async () => {
+    const address = newAddress();
+    for (let i = 0; i < 5; i++) await login('locked.out@example.org', `guess number ${i}`, address);
+    for (let i = 0; i < 30; i++) expect(await login('locked.out@example.org', `again ${i}`, address)).toMatchObject({ code: 'too_many_attempts' });
+    const refusals = (await auditLog()).filter((e) => e.action === 'login.throttled');
+    expect(refusals).toHaveLength(REFUSALS_AUDITED_PER_ADDRESS);
+    expect(refusals.at(-1)!.detail).toMatchObject({ limit: 'account', lastRecordedInWindow: true, untrustedEmail: 'locked.out@example.org' });
+    expect(refusals.slice(0, -1).some((e) => 'lastRecordedInWindow' in (e.detail as object))).toBe(false);
+    // Another address has its own allowance; and once the window has moved on, this one has too.
+    await login('locked.out@example.org', 'from elsewhere', newAddress());
+    const db = await getDb();
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`alter table audit_events disable trigger audit_events_no_update_delete`);
+      await tx.execute(sql`update audit_events set at = at - interval '15 minutes 1 second'`);
+      await tx.execute(sql`alter table audit_events enable trigger audit_events_no_update_delete`);
+    });
+    await login('locked.out@example.org', 'later on', address);
+    expect((await auditLog()).filter((e) => e.action === 'login.throttled')).toHaveLength(REFUSALS_AUDITED_PER_ADDRESS + 2);
   });
 });
 
