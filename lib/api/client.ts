@@ -37,13 +37,18 @@ export function sameOrigin(request: Request): boolean {
 }
 
 /**
- * Lenient: the browser says the request comes from another site. Scripts send neither header and are not refused;
- * a link typed, bookmarked or opened from outside a browser arrives with `Sec-Fetch-Site: none`.
+ * The browser says another site started this request: a link, form or redirect there (`Sec-Fetch-Site`). A link
+ * typed, bookmarked or opened from outside a browser arrives with `none`; scripts send no such header.
  */
+export function startedByOtherSite(headers: Pick<Headers, 'get'>): boolean {
+  return ['cross-site', 'same-site'].includes(headers.get('sec-fetch-site') ?? '');
+}
+
+/** Lenient: the request says it comes from another site, by its Origin or by Sec-Fetch-Site; scripts are not refused. */
 export function fromOtherSite(request: Request): boolean {
   const origin = request.headers.get('origin');
   if (origin !== null && origin.toLowerCase() !== ownOrigin(request)) return true;
-  return ['cross-site', 'same-site'].includes(request.headers.get('sec-fetch-site') ?? '');
+  return startedByOtherSite(request.headers);
 }
 
 /**
