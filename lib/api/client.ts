@@ -52,11 +52,12 @@ export function fromOtherSite(request: Request): boolean {
 }
 
 /**
- * Whether a cookie may authorise this state change: it comes from our own origin and is JSON. Another site's form
- * can send a cookie with `text/plain`, `application/x-www-form-urlencoded` or `multipart/form-data`, never with
- * `application/json` (that needs a CORS preflight, which this server never grants).
+ * Whether a cookie may authorise this state change: it comes from our own origin, and a POST is JSON. Another site's
+ * form can POST with the cookie as `text/plain`, `application/x-www-form-urlencoded` or `multipart/form-data`, never
+ * as `application/json` (that needs a CORS preflight, which this server never grants); other methods, with or
+ * without a body, need that preflight anyway.
  */
 export function cookieMayChangeState(request: Request): boolean {
   const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
-  return sameOrigin(request) && type === 'application/json';
+  return sameOrigin(request) && (request.method !== 'POST' || type === 'application/json');
 }

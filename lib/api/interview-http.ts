@@ -41,8 +41,8 @@ function cookieValue(request: Request, name: string): string | undefined {
 
 /**
  * The token presented for interview `id`: a Bearer token, or the web app's cookie when it names this interview.
- * A cookie on a state change that is not a JSON request from our own origin is ignored, so another site cannot
- * answer on a patient's behalf.
+ * A cookie on a state change that does not come from our own origin (or a POST that is not JSON) is ignored, so
+ * another site cannot answer on a patient's behalf.
  */
 export function presentedToken(request: Request, id: string, changesState: boolean): string | undefined {
   const auth = request.headers.get('authorization');

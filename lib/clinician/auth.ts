@@ -49,7 +49,7 @@ export function credentialFromRequest(request: Request): Credential | undefined 
 
 /**
  * Why the session cookie may not be used for this request, or undefined when it may. Browsers send the cookie on
- * requests other sites start too: a change must be a JSON request from our own origin, and a read must not come
+ * requests other sites start too: a change must come from our own origin (a POST as JSON), and a read must not come
  * from another site (a link on another site would otherwise make the clinician view or export in their own name).
  * A Bearer token is never sent by a browser on its own, so it needs neither check.
  */
@@ -61,7 +61,7 @@ export function cookieRefusal(request: Request): string | undefined {
   }
   return cookieMayChangeState(request)
     ? undefined
-    : 'A change made with the portal\'s session cookie must be a JSON request (Content-Type: application/json) from a Knotwise page (an Origin of this site). Scripts send Authorization: Bearer instead.';
+    : 'A change made with the portal\'s session cookie must come from a Knotwise page (an Origin of this site), and a POST must be JSON (Content-Type: application/json). Scripts send Authorization: Bearer instead.';
 }
 
 /** For route handlers: the signed-in clinician (with the request's address) and how the credential came, or undefined. */

@@ -178,7 +178,7 @@ describe('sign-in and sessions', () => {
     expect(self).toMatchObject({ ok: false, code: 'own_account' });
   });
 
-  it('takes the cookie for a change only in a JSON request from this origin; scripts with a Bearer token need neither', async () => {
+  it('takes the cookie for a change only from this origin, a POST only as JSON; scripts with a Bearer token need neither', async () => {
     const account = await makeAccount();
     const token = await tokenFor(account);
     const cookie = `kw_clinician=${token}`;
@@ -243,7 +243,7 @@ describe('sign-in and sessions', () => {
     expect((await auditLog()).filter((e) => e.action === 'interview.viewed')).toHaveLength(3);
   });
 
-  it('the patient cookie answers only JSON requests from this origin too', async () => {
+  it('the patient cookie answers only JSON POSTs from this origin too', async () => {
     const { id, token, turn } = await playInterview({ consent: 'agree' });
     const cookie = `kw_interview=${id}.${token}`;
     const answer = (headers: Record<string, string>, origin?: string) =>
