@@ -150,7 +150,14 @@ describe('cookies', () => {
     expect(cookie.value).toBe(token);
     expect(cookieProblems(res.setCookie[0]!)).toEqual([]);
 
-    const out = collect(await api(server.url, 'POST', '/api/v1/clinician/logout', { headers: { cookie: `__Host-kw_clinician=${token}` } }));
+    // As a portal page would send it: the cookie alone is refused for a change (decision 0022).
+    const session = `__Host-kw_clinician=${token}`;
+    expect((await api(server.url, 'POST', '/api/v1/clinician/logout', { headers: { cookie: session } })).status).toBe(403);
+    const out = collect(
+      await api(server.url, 'POST', '/api/v1/clinician/logout', {
+        headers: { cookie: session, origin: server.url, 'content-type': 'application/json' },
+      }),
+    );
     expect(out.status).toBe(200);
     expect(out.setCookie.map(cookieProblems).flat()).toEqual([]);
     expect(parseSetCookie(out.setCookie[0]!).attributes.get('max-age')).toBe('0');
