@@ -42,8 +42,12 @@ export const newAccountSchema = z.strictObject({
     const weakness = passwordWeakness(account.password, account);
     if (weakness) ctx.addIssue({ code: 'custom', path: ['password'], message: weakness });
   },
-  // Also when the email or name has a problem of its own, so the form shows every problem at once.
-  { when: ({ issues }) => !issues.some((i) => i.path?.[0] === 'password') },
+  // Also when the email or name has a problem of its own, so the form shows every problem at once; but only for a
+  // password that passed its own checks (the body may not even be an object).
+  {
+    when: ({ value, issues }) =>
+      typeof (value as { password?: unknown } | null)?.password === 'string' && !issues.some((i) => i.path?.[0] === 'password'),
+  },
 );
 export type NewAccount = z.input<typeof newAccountSchema>;
 

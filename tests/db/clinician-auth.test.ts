@@ -81,6 +81,11 @@ describe('password strength', () => {
       const error = await expectError(api, 400, 'invalid_body');
       expect(error.issues, what).toEqual([{ path: 'password', message: expect.stringMatching(/^password is too easy to guess: .+\. .*unrelated words/) }]);
     }
+    // A body that is not an account at all is refused like any other bad body.
+    for (const body of [undefined, null, [], 'text', { password: 42 }]) {
+      expect(newAccountSchema.safeParse(body).success, JSON.stringify(body)).toBe(false);
+    }
+    await expectError(await createRoute(req('/api/v1/clinician/accounts', { method: 'POST', token: adminToken, body: '' })), 400, 'invalid_body');
     // Every problem at once: a bad email does not hide a weak password.
     const both = newAccountSchema.safeParse({ email: 'nope', name: 'X', password: 'aaaaaaaaaaaa' });
     expect(both.success ? [] : both.error.issues.map((i) => i.path.join('.')).sort()).toEqual(['email', 'password']);
