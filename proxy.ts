@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { isPrefetch, PREFETCH_MARK } from '@/lib/prefetch';
 import SECURITY_HEADERS from '@/lib/security-headers.json';
 
 /**
@@ -47,6 +48,9 @@ export function proxy(request: NextRequest) {
     const headers = new Headers(request.headers);
     headers.set('x-nonce', nonce);
     headers.set('Content-Security-Policy', csp);
+    // Only this proxy says whether a request is a prefetch (lib/prefetch.ts): a client's own value is dropped.
+    headers.delete(PREFETCH_MARK);
+    if (isPrefetch(request.headers)) headers.set(PREFETCH_MARK, '1');
     response = NextResponse.next({ request: { headers } });
   } else {
     csp = SECURITY_HEADERS.apiCsp;

@@ -6,6 +6,7 @@ import { audit } from './audit';
 import { purgeOldFailures } from './clinician/throttle';
 import { env } from './env';
 import { eraseNow } from './erasure';
+import { safeErrorText } from './safe-logging';
 
 const DAY_MS = 86_400_000;
 /** Deleted a batch at a time: one huge DELETE would hold locks (and PGlite's memory) for the whole purge. */
@@ -65,6 +66,6 @@ export function scheduleRetention(): void {
       .then((r) => {
         if (r.interviews > 0) console.log(`Retention: deleted ${r.interviews} interview(s) older than ${r.retentionDays} days.`);
       })
-      .catch((error: unknown) => console.error('Retention purge failed:', error instanceof Error ? error.message : error));
+      .catch((error: unknown) => console.error('Retention purge failed:', safeErrorText(error)));
   holder.__knotwiseRetention = [setTimeout(run, 60_000).unref(), setInterval(run, DAY_MS).unref()];
 }

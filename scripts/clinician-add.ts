@@ -49,7 +49,7 @@ function promptHidden(question: string): Promise<string> {
 async function readPassword(): Promise<string> {
   const fromEnv = process.env.CLINICIAN_PASSWORD;
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-  const first = await promptHidden(`Password (at least ${MIN_PASSWORD_LENGTH} characters, not shown): `);
+  const first = await promptHidden(`Password (at least ${MIN_PASSWORD_LENGTH} characters and hard to guess, not shown): `);
   const again = await promptHidden('The same password again: ');
   if (first !== again) fail('The two passwords differ. Nothing was created; run the command again.');
   return first;

@@ -3,7 +3,7 @@ import { UNAUTHORIZED } from '../interview/access';
 import { env } from '../env';
 import { decodeCredentials, interviewCookieName } from '../interview/cookie';
 import type { ServiceError } from '../interview/service';
-import { sameOrigin } from './client';
+import { cookieMayChangeState } from './client';
 import { waitBefore, type LimitScope } from './rate-limit';
 import { apiError } from './respond';
 
@@ -42,14 +42,15 @@ function cookieValue(request: Request, name: string): string | undefined {
 
 /**
  * The token presented for interview `id`: a Bearer token, or the web app's cookie when it names this interview.
- * A cookie on a cross-site state change is ignored, so another site cannot answer on a patient's behalf.
+ * A cookie on a state change that does not come from our own origin (or a POST that is not JSON) is ignored, so
+ * another site cannot answer on a patient's behalf.
  */
 export function presentedToken(request: Request, id: string, changesState: boolean): string | undefined {
   const auth = request.headers.get('authorization');
   if (auth) return /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
   const fromCookie = decodeCredentials(cookieValue(request, interviewCookieName(env().COOKIE_SECURE)));
   if (!fromCookie || fromCookie.id !== id) return undefined;
-  if (changesState && !sameOrigin(request)) return undefined;
+  if (changesState && !cookieMayChangeState(request)) return undefined;
   return fromCookie.token;
 }
 

@@ -6,6 +6,7 @@ import { getDb } from '../../db/client';
 import { clinicians, type ClinicianRow } from '../../db/schema';
 import { audit } from '../audit';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password';
+import { passwordWeakness } from './password-strength';
 import { revokeAllSessions } from './sessions';
 import { ROLES, type Actor, type Result, type Role } from './types';
 
@@ -36,7 +37,18 @@ export const newAccountSchema = z.strictObject({
     .min(MIN_PASSWORD_LENGTH, { error: `password must be at least ${MIN_PASSWORD_LENGTH} characters; a short phrase is easiest.` })
     .max(MAX_PASSWORD_LENGTH, { error: `password must be at most ${MAX_PASSWORD_LENGTH} characters.` }),
   role: z.enum(ROLES, { error: 'role must be "clinician" or "admin".' }).default('clinician'),
-});
+}).superRefine(
+  (account, ctx) => {
+    const weakness = passwordWeakness(account.password, account);
+    if (weakness) ctx.addIssue({ code: 'custom', path: ['password'], message: weakness });
+  },
+  // Also when the email or name has a problem of its own, so the form shows every problem at once; but only for a
+  // password that passed its own checks (the body may not even be an object).
+  {
+    when: ({ value, issues }) =>
+      typeof (value as { password?: unknown } | null)?.password === 'string' && !issues.some((i) => i.path?.[0] === 'password'),
+  },
+);
 export type NewAccount = z.input<typeof newAccountSchema>;
 
 export async function listAccounts(): Promise<Account[]> {

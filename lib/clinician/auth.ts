@@ -1,7 +1,7 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
-import { clientAddress, sameOrigin } from '../api/client';
+import { clientAddress, cookieMayChangeState, fromOtherSite } from '../api/client';
 import { env } from '../env';
 import { login, logout, type LoginResult } from './login';
 import { clinicianForToken, isClinicianToken, sessionCookieName, sessionCookieOptions } from './sessions';
@@ -27,29 +27,49 @@ function cookieValue(header: string | null, name: string): string | undefined {
   return undefined;
 }
 
+/** A clinician token and how it came: scripts send `Authorization: Bearer`, the portal's browser the cookie. */
+export interface Credential {
+  token: string;
+  via: 'bearer' | 'cookie';
+}
+
 /**
- * The clinician token a request carries: `Authorization: Bearer` (scripts) or the session cookie (the portal). A
- * Bearer header that is not a clinician token, a patient's interview token included, yields nothing, and so does the
- * cookie on a cross-site state change.
+ * The clinician credential a request carries. A Bearer header that is not a clinician token, a patient's interview
+ * token included, yields nothing (and the cookie is then not looked at).
  */
-export function tokenFromRequest(request: Request, changesState: boolean): string | undefined {
+export function credentialFromRequest(request: Request): Credential | undefined {
   const auth = request.headers.get('authorization');
   if (auth !== null) {
     const token = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
-    return token && isClinicianToken(token) ? token : undefined;
+    return token && isClinicianToken(token) ? { token, via: 'bearer' } : undefined;
   }
   const token = cookieValue(request.headers.get('cookie'), sessionCookieName(env().COOKIE_SECURE));
-  if (!token || !isClinicianToken(token)) return undefined;
-  if (changesState && !sameOrigin(request)) return undefined;
-  return token;
+  return token && isClinicianToken(token) ? { token, via: 'cookie' } : undefined;
 }
 
-/** For route handlers: the signed-in clinician (with the request's address), or undefined. */
-export async function clinicianFromRequest(request: Request, options: { changesState?: boolean } = {}): Promise<Actor | undefined> {
-  const token = tokenFromRequest(request, options.changesState ?? !['GET', 'HEAD'].includes(request.method));
-  if (!token) return undefined;
-  const clinician = await clinicianForToken(token);
-  return clinician && { ...clinician, address: clientAddress(request.headers) };
+/**
+ * Why the session cookie may not be used for this request, or undefined when it may. Browsers send the cookie on
+ * requests other sites start too: a change must come from our own origin (a POST as JSON), and a read must not come
+ * from another site (a link on another site would otherwise make the clinician view or export in their own name).
+ * A Bearer token is never sent by a browser on its own, so it needs neither check.
+ */
+export function cookieRefusal(request: Request): string | undefined {
+  if (['GET', 'HEAD'].includes(request.method)) {
+    return fromOtherSite(request)
+      ? 'This address was opened from another site. For patients\' privacy, clinician data opens only from the Knotwise clinician portal itself: open the portal and follow the link there.'
+      : undefined;
+  }
+  return cookieMayChangeState(request)
+    ? undefined
+    : 'A change made with the portal\'s session cookie must come from a Knotwise page (an Origin of this site), and a POST must be JSON (Content-Type: application/json). Scripts send Authorization: Bearer instead.';
+}
+
+/** For route handlers: the signed-in clinician (with the request's address) and how the credential came, or undefined. */
+export async function clinicianFromRequest(request: Request): Promise<{ actor: Actor; credential: Credential } | undefined> {
+  const credential = credentialFromRequest(request);
+  if (!credential) return undefined;
+  const clinician = await clinicianForToken(credential.token);
+  return clinician && { actor: { ...clinician, address: clientAddress(request.headers) }, credential };
 }
 
 /** For pages and server actions: the signed-in clinician, or null. */

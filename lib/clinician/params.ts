@@ -20,8 +20,8 @@ export function firstValues(input: ParamsInput): Record<string, string> {
  * Dates outside these bounds are typing mistakes, and some (a `to` of 9999-12-31 becomes the next day's midnight,
  * in year 10000) are beyond what the database's timestamps accept.
  */
-const FIRST_DAY = '1900-01-01';
-const LAST_DAY = '2999-12-31';
+export const FIRST_DAY = '1900-01-01';
+export const LAST_DAY = '2999-12-31';
 
 /** A calendar day, YYYY-MM-DD, read as UTC. */
 export const day = (name: string) =>

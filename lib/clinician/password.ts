@@ -21,32 +21,57 @@ function derive(password: string, salt: Buffer, params: { N: number; r: number; 
   );
 }
 
-// Each hash holds 128 MiB for most of a second: a burst of sign-ins must queue rather than exhaust memory.
+/**
+ * Each hash holds 128 MiB for most of a second, so at most two run at once and the rest wait in line. The line is
+ * fair between lanes (a sign-in's lane is its client address): a finishing hash hands its slot to the next lane in
+ * turn, so a burst from one address, or from a few, never keeps a clinician at another address waiting behind all of
+ * it. A newcomer never squeezes in between: a freed slot goes straight to a waiter.
+ */
 const MAX_CONCURRENT = 2;
 let running = 0;
-const waiting: (() => void)[] = [];
+let waitingCount = 0;
+/** Waiters per lane; the Map's order is the turn order, and a lane that was just served goes to the back. */
+const lanes = new Map<string, (() => void)[]>();
 
-/** Hashes waiting for a slot: sign-in refuses new attempts when too many are queued. */
+/** Hashes waiting for a slot: sign-in turns new attempts away when too many are queued. */
 export function hashesWaiting(): number {
-  return waiting.length;
+  return waitingCount;
 }
 
-async function limited<T>(work: () => Promise<T>): Promise<T> {
+function nextWaiter(): (() => void) | undefined {
+  const first = lanes.entries().next();
+  if (first.done) return undefined;
+  const [lane, waiters] = first.value;
+  const start = waiters.shift();
+  lanes.delete(lane);
+  if (waiters.length > 0) lanes.set(lane, waiters);
+  waitingCount -= 1;
+  return start;
+}
+
+async function limited<T>(lane: string, work: () => Promise<T>): Promise<T> {
   if (running < MAX_CONCURRENT) running += 1;
-  // A finishing hash hands its slot straight to the next waiter, so a newcomer can never squeeze in between.
-  else await new Promise<void>((resolve) => waiting.push(resolve));
+  else {
+    await new Promise<void>((resolve) => {
+      const waiters = lanes.get(lane);
+      if (waiters) waiters.push(resolve);
+      else lanes.set(lane, [resolve]);
+      waitingCount += 1;
+    });
+  }
   try {
     return await work();
   } finally {
-    const next = waiting.shift();
+    const next = nextWaiter();
     if (next) next();
     else running -= 1;
   }
 }
 
-export async function hashPassword(password: string): Promise<string> {
+/** `lane`: whose turn this hash takes in the line (see limited); accounts made by the command line share one. */
+export async function hashPassword(password: string, lane = 'accounts'): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
-  const key = await limited(() => derive(password, salt, PARAMS));
+  const key = await limited(lane, () => derive(password, salt, PARAMS));
   return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
@@ -58,10 +83,11 @@ function parse(stored: string) {
   return { params, salt: Buffer.from(salt, 'base64url'), key: Buffer.from(key, 'base64url') };
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+/** `lane`: the client address of a sign-in, so each address takes its turn at the hash (see limited). */
+export async function verifyPassword(password: string, stored: string, lane = 'accounts'): Promise<boolean> {
   const parsed = parse(stored);
   if (!parsed || password.length > MAX_PASSWORD_LENGTH) return false;
-  const key = await limited(() => derive(password, parsed.salt, parsed.params));
+  const key = await limited(lane, () => derive(password, parsed.salt, parsed.params));
   return key.length === parsed.key.length && timingSafeEqual(key, parsed.key);
 }
 

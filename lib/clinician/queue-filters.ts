@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { normaliseCode } from '../interview/tokens';
 import { DISPOSITIONS, type Disposition } from '../protocol/types';
 import { ALL_RULE_IDS, VERSION_IDS } from '../protocol/versions';
-import { day, decodeCursor, parseWith, type ParamsInput, type Parsed } from './params';
+import { day, decodeCursor, FIRST_DAY, LAST_DAY, parseWith, type ParamsInput, type Parsed } from './params';
 
 /** The queue's groups, most urgent first: the five dispositions, then unfinished and declined interviews. */
 export const QUEUE_BUCKETS = [...DISPOSITIONS, 'in_progress', 'declined'] as const;
@@ -38,7 +38,16 @@ export interface QueueFilters {
   limit: number;
 }
 
-export const cursorSchema = z.strictObject({ u: z.number().int(), c: z.string().max(40), id: z.uuid() });
+/**
+ * A page boundary exactly as listInterviews writes it: an urgency the queue has, a microsecond UTC time from the
+ * database, an interview id. Anything else is refused here, before it can reach the query as a value the database
+ * cannot read.
+ */
+export const cursorSchema = z.strictObject({
+  u: z.number().int().min(Math.min(...Object.values(URGENCY))).max(Math.max(...Object.values(URGENCY))),
+  c: z.iso.datetime({ precision: 6 }).refine((v) => v >= FIRST_DAY && v <= LAST_DAY),
+  id: z.uuid(),
+});
 export type QueueCursor = z.infer<typeof cursorSchema>;
 
 /** A typed code, whole or partial, in the stored form: BK7F3Q -> BK7-F3Q (a prefix), bk7 f3q 92x -> BK7-F3Q-92X. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '@/db/client';
@@ -15,7 +16,7 @@ import { GET as jsonRoute } from '@/app/api/v1/clinician/interviews/[id]/export.
 import { POST as loginRoute } from '@/app/api/v1/clinician/login/route';
 import { POST as logoutRoute } from '@/app/api/v1/clinician/logout/route';
 import { audit, AUDIT_ACTIONS, listAudit, parseAuditFilters } from '@/lib/audit';
-import { login } from '@/lib/clinician/login';
+import { login, REFUSALS_AUDITED_PER_ADDRESS } from '@/lib/clinician/login';
 import { settleErasure } from '@/lib/erasure';
 import { purgeExpired } from '@/lib/retention';
 import { SELF_CARE } from '../support/answers';
@@ -48,7 +49,7 @@ describe('the audit trail is append-only in the database', () => {
 });
 
 describe('every audited action writes an entry', () => {
-  it('covers logins, views, exports, reviews, account changes, patient deletion and purges', async () => {
+  it('covers logins, views, exports, reviews, account changes, patient deletion and purges', { timeout: 120_000 }, async () => {
     const admin = await makeAccount({ email: 'admin@example.org', role: 'admin' });
     const adminToken = await tokenFor(admin);
     const address = newAddress();
@@ -103,6 +104,78 @@ describe('every audited action writes an entry', () => {
     expect(JSON.stringify(log)).not.toContain(PASSWORD);
     expect(JSON.stringify(log)).not.toContain(adminToken);
     expect(JSON.stringify(log)).not.toContain(played.token);
+  });
+});
+
+describe('what is not a view or an export', () => {
+  it('HEAD of an interview, its exports and the CSV answers like GET without a body, and audits nothing', async () => {
+    const clinician = await makeAccount();
+    const token = await tokenFor(clinician);
+    const { id } = await playInterview(SELF_CARE);
+    // Next answers HEAD with the route's GET handler.
+    const head = (path: string) => req(path, { method: 'HEAD', token });
+    for (const [what, res] of [
+      ['detail', await detailRoute(head(`/api/v1/clinician/interviews/${id}`), params({ id }))],
+      ['json', await jsonRoute(head(`/api/v1/clinician/interviews/${id}/export.json`), params({ id }))],
+      ['fhir', await fhirRoute(head(`/api/v1/clinician/interviews/${id}/fhir`), params({ id }))],
+      ['csv', await csvRoute(head('/api/v1/clinician/export.csv'))],
+    ] as const) {
+      expect(res.status, what).toBe(200);
+      expect(res.headers.get('content-type'), what).toMatch(/json|csv/);
+    }
+    const missing = randomUUID();
+    expect((await jsonRoute(head(`/api/v1/clinician/interviews/${missing}/export.json`), params({ id: missing }))).status).toBe(404);
+    expect((await csvRoute(req('/api/v1/clinician/export.csv?limit=0', { method: 'HEAD', token }))).status).toBe(400);
+    expect((await csvRoute(req('/api/v1/clinician/export.csv', { method: 'HEAD' }))).status).toBe(401);
+    expect((await auditLog()).map((e) => e.action)).toEqual([]);
+    // GET still is.
+    expect((await jsonRoute(req(`/x/${id}/export.json`, { token }), params({ id }))).status).toBe(200);
+    expect((await auditLog()).map((e) => e.action)).toEqual(['interview.exported']);
+  });
+});
+
+describe('sign-in attempts in the audit log', () => {
+  it('keeps what was typed for no account only in a bounded, escaped form marked untrusted', async () => {
+    const address = newAddress();
+    const chosen = 'URGENT call +1 555 0100 to keep your account\n<script>alert(1)</script> \u202e@example.org'.padEnd(300, '!');
+    const res = await loginRoute(req('/api/v1/clinician/login', { method: 'POST', body: { email: chosen, password: 'whatever it is' }, address }));
+    expect(res.status).toBe(401);
+    const known = await makeAccount();
+    await login(known.email, 'a wrong guess here', address);
+
+    const log = await auditLog();
+    const [unknown, wrong] = log.filter((e) => e.action === 'login.failed');
+    expect(Object.keys(unknown!.detail as object).sort()).toEqual(['reason', 'untrustedEmail']);
+    const kept = (unknown!.detail as { untrustedEmail: string }).untrustedEmail;
+    expect(kept.startsWith('urgent\\u{20}call\\u{20}+1\\u{20}555')).toBe(true);
+    expect(kept.length).toBeLessThanOrEqual(65);
+    expect(kept.endsWith('…')).toBe(true);
+    // No space, line break, markup or direction override survives: only letters, digits, . _ + - @ and escapes.
+    expect(kept.slice(0, -1)).toMatch(/^(?:[a-z0-9._+@-]|\\u\{[0-9a-f]+\})*$/);
+    expect(JSON.stringify(log)).not.toContain('<script>');
+    expect(JSON.stringify(log)).not.toContain('call +1');
+    // A known account is named by its own record, not by what was typed.
+    expect(wrong).toMatchObject({ actorEmail: known.email, targetId: known.id, detail: { reason: 'wrong_password' } });
+  });
+
+  it('writes at most 20 refusal rows per address in 15 minutes, the last one saying so', { timeout: 120_000 }, async () => {
+    const address = newAddress();
+    for (let i = 0; i < 5; i++) await login('locked.out@example.org', `guess number ${i}`, address);
+    for (let i = 0; i < 30; i++) expect(await login('locked.out@example.org', `again ${i}`, address)).toMatchObject({ code: 'too_many_attempts' });
+    const refusals = (await auditLog()).filter((e) => e.action === 'login.throttled');
+    expect(refusals).toHaveLength(REFUSALS_AUDITED_PER_ADDRESS);
+    expect(refusals.at(-1)!.detail).toMatchObject({ limit: 'account', lastRecordedInWindow: true, untrustedEmail: 'locked.out@example.org' });
+    expect(refusals.slice(0, -1).some((e) => 'lastRecordedInWindow' in (e.detail as object))).toBe(false);
+    // Another address has its own allowance; and once the window has moved on, this one has too.
+    await login('locked.out@example.org', 'from elsewhere', newAddress());
+    const db = await getDb();
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`alter table audit_events disable trigger audit_events_no_update_delete`);
+      await tx.execute(sql`update audit_events set at = at - interval '15 minutes 1 second'`);
+      await tx.execute(sql`alter table audit_events enable trigger audit_events_no_update_delete`);
+    });
+    await login('locked.out@example.org', 'later on', address);
+    expect((await auditLog()).filter((e) => e.action === 'login.throttled')).toHaveLength(REFUSALS_AUDITED_PER_ADDRESS + 2);
   });
 });
 

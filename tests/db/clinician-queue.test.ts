@@ -195,6 +195,32 @@ describe('the queue', () => {
     }
   });
 
+  it('refuses a crafted cursor with 400 invalid_query (API) and an error on the page, never a database error', async () => {
+    const token = await tokenFor(await makeAccount());
+    await seed([{ disposition: 'self_care', at: T0 }]);
+    const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const id = randomUUID();
+    for (const crafted of [
+      { u: 2, c: 'not a time', id },
+      { u: 2, c: '2026-13-45T99:00:00.000000Z', id },
+      { u: 2, c: '0000-01-01T00:00:00.000000Z', id },
+      { u: 2, c: '2026-03-10T12:00:00Z', id },
+      { u: 40_000, c: '2026-03-10T12:00:00.000000Z', id },
+      { u: -1, c: '2026-03-10T12:00:00.000000Z', id },
+    ]) {
+      const where = JSON.stringify(crafted);
+      const res = await queueRoute(req(`/api/v1/clinician/interviews?cursor=${cursor(crafted)}`, { token }));
+      const error = await expectError(res, 400, 'invalid_query');
+      expect(error.message, where).toMatch(/cursor is not one this server gave out/);
+      // The page reads its filters with the same parser, and shows this message above the form.
+      expect(parseQueueFilters({ cursor: cursor(crafted) }), where).toMatchObject({ ok: false, message: error.message });
+    }
+    // A cursor the server gave out still works.
+    const first = await listInterviews(filters({ limit: '1' }));
+    expect(first.items).toHaveLength(1);
+    expect(parseQueueFilters({ cursor: cursor({ u: 2, c: '2026-03-10T12:00:00.000000Z', id }) })).toMatchObject({ ok: true });
+  });
+
   it('serves the queue over the API with counts and chart days, played interviews included', async () => {
     const token = await tokenFor(await makeAccount());
     const played = await playInterview(SELF_CARE);

@@ -150,7 +150,14 @@ describe('cookies', () => {
     expect(cookie.value).toBe(token);
     expect(cookieProblems(res.setCookie[0]!)).toEqual([]);
 
-    const out = collect(await api(server.url, 'POST', '/api/v1/clinician/logout', { headers: { cookie: `__Host-kw_clinician=${token}` } }));
+    // As a portal page would send it: the cookie alone is refused for a change (decision 0022).
+    const session = `__Host-kw_clinician=${token}`;
+    expect((await api(server.url, 'POST', '/api/v1/clinician/logout', { headers: { cookie: session } })).status).toBe(403);
+    const out = collect(
+      await api(server.url, 'POST', '/api/v1/clinician/logout', {
+        headers: { cookie: session, origin: server.url, 'content-type': 'application/json' },
+      }),
+    );
     expect(out.status).toBe(200);
     expect(out.setCookie.map(cookieProblems).flat()).toEqual([]);
     expect(parseSetCookie(out.setCookie[0]!).attributes.get('max-age')).toBe('0');
@@ -286,7 +293,7 @@ describe('one patient cannot reach another patient’s interview', () => {
 });
 
 describe('sign-in', () => {
-  it('throttles brute force: a burst and a sequence of guesses get at most 5 checks, then 429 even for the right password', { timeout: 120_000 }, async () => {
+  it('throttles brute force per account (5 checks, then 429 even for the right password) without locking colleagues at the same address out', { timeout: 180_000 }, async () => {
     const guess = (email: string, password: string) => api(server.url, 'POST', '/api/v1/clinician/login', { body: { email, password } });
 
     // A wrong password and an unknown email read alike, and both count as failures from this address.
@@ -296,19 +303,18 @@ describe('sign-in', () => {
     expect(parseJson(wrong)).toEqual(parseJson(unknown));
     expect(wrong.setCookie).toEqual([]);
 
-    const burst = await Promise.all(Array.from({ length: 10 }, (_, i) => guess(THROTTLED.email, `wrong guess number ${i}`)));
-    const burstChecked = burst.filter((r) => r.status === 401).length;
-    expect(burst.every((r) => r.status === 401 || r.status === 429), burst.map((r) => r.status).join(',')).toBe(true);
-    // At most two guesses per account and address are checked at once; the rest are turned away before any hashing.
-    expect(burstChecked).toBeGreaterThan(0);
-    expect(burstChecked).toBeLessThanOrEqual(2);
+    // A burst at one account, and a colleague signing in from the same address at that moment.
+    const [burst, colleague] = await Promise.all([
+      Promise.all(Array.from({ length: 10 }, (_, i) => guess(THROTTLED.email, `wrong guess number ${i}`))),
+      guess(CLINICIAN.email, CLINICIAN.password),
+    ]);
+    // Exactly five guesses are checked, however many arrive at once; the rest are refused before any hashing.
+    expect(burst.map((r) => r.status).sort()).toEqual([...Array(5).fill(401), ...Array(5).fill(429)]);
+    // The colleague's right password was neither refused nor stuck behind the burst.
+    expect(colleague.status).toBe(200);
 
-    const sequence: number[] = [];
-    for (let i = 0; i < 6; i++) sequence.push((await guess(THROTTLED.email, `another wrong guess ${i}`)).status);
-    // Exactly five failures from this address are checked; from then on every guess is refused unchecked.
-    expect(2 + burstChecked + sequence.filter((s) => s === 401).length).toBe(5);
-    expect(sequence.slice(sequence.indexOf(429))).toEqual(sequence.slice(sequence.indexOf(429)).map(() => 429));
-
+    // From then on every guess for that account is refused unchecked, the right password too.
+    for (let i = 0; i < 3; i++) expect((await guess(THROTTLED.email, `another wrong guess ${i}`)).status).toBe(429);
     const right = await guess(THROTTLED.email, THROTTLED.password);
     expect(right.status).toBe(429);
     expect(right.setCookie).toEqual([]);
@@ -319,11 +325,14 @@ describe('sign-in', () => {
     expect(error?.code).toBe('rate_limited');
     expect(error?.message).toMatch(/wait/i);
 
-    // One address guessing many accounts is stopped too, and an account that does not exist reads the same.
-    const elsewhere = await guess('nobody-at-all@example.org', 'whatever it is now');
-    expect(elsewhere.status).toBe(429);
-    expect(errorOf(elsewhere)?.code).toBe('rate_limited');
-    const other = await guess(CLINICIAN.email, CLINICIAN.password);
-    expect(other.status).toBe(429);
+    // An account that does not exist is throttled the same way, with the same words.
+    for (let i = 0; i < 5; i++) expect((await guess('nobody-at-all@example.org', `whatever it is ${i}`)).status).toBe(401);
+    const ghost = await guess('nobody-at-all@example.org', 'whatever it is now');
+    expect(ghost.status).toBe(429);
+    const minutes = (m: string | undefined) => m?.replace(/\d+ minutes?/, 'N minutes');
+    expect(minutes(errorOf(ghost)?.message)).toBe(minutes(error?.message));
+
+    // Twelve failures from this address so far: other clinicians here still sign in.
+    expect((await guess(ADMIN.email, ADMIN.password)).status).toBe(200);
   });
 });

@@ -55,6 +55,8 @@ export interface RequestOptions {
   cookie?: string;
   origin?: string;
   address?: string;
+  /** Any other headers, as a browser or script would send them. */
+  headers?: Record<string, string>;
 }
 
 export function req(path: string, o: RequestOptions = {}): Request {
@@ -63,6 +65,7 @@ export function req(path: string, o: RequestOptions = {}): Request {
   if (o.token) headers.authorization = `Bearer ${o.token}`;
   if (o.cookie) headers.cookie = o.cookie;
   if (o.origin) headers.origin = o.origin;
+  Object.assign(headers, o.headers);
   return new Request(`${BASE}${path}`, {
     method: o.method ?? 'GET',
     headers,

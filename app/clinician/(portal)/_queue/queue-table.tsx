@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import type { QueueItem } from '@/lib/clinician/queue';
 import { DispositionBadge } from '../../_components/disposition-badge';
+import { InterviewLink } from '../../_components/interview-link';
 import { Time } from '../../_components/time';
 import { ruleName, statusName, verdictName } from '../../_lib/format';
 
@@ -38,9 +38,9 @@ export function QueueTable({ items, caption }: { items: readonly QueueItem[]; ca
           {items.map((item) => (
             <tr key={item.id}>
               <th scope="row">
-                <Link className="cp-cell-link cp-code" href={`/clinician/interviews/${item.id}`}>
+                <InterviewLink id={item.id} className="cp-cell-link cp-code">
                   {item.code}
-                </Link>
+                </InterviewLink>
               </th>
               <td>
                 <OutcomeCell item={item} />

@@ -39,7 +39,8 @@ export function AddAccountForm({ minPasswordLength }: { minPasswordLength: numbe
         <label htmlFor="account-password">
           First password
           <span id="account-password-hint" className="cp-hint">
-            At least {minPasswordLength} characters. A short phrase is easiest to pass on.
+            At least {minPasswordLength} characters and hard to guess: four or more unrelated words are strong and easy to
+            pass on. Common passwords and ones built from the person's own name or address are refused.
           </span>
         </label>
         <input id="account-password" name="password" type="password" autoComplete="new-password" required {...errorProps(state, 'password', 'account-password-hint')} />

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { AUDIT_ACTIONS, listAudit, parseAuditFilters, type AuditEntry, type AuditFilters } from '@/lib/audit';
 import { requireAdmin } from '@/lib/clinician/auth';
 import { firstValues } from '@/lib/clinician/params';
+import { InterviewLink } from '../../_components/interview-link';
 import { Pagination } from '../../_components/pagination';
 import { Time } from '../../_components/time';
 import { DateRangeFields } from '@/app/clinician/_components/date-range-fields';
@@ -23,10 +24,24 @@ function auditHref(values: Record<string, string>, cursor?: string): string {
   return text ? `/clinician/audit?${text}` : '/clinician/audit';
 }
 
-function detailText(detail: Record<string, unknown>): string {
-  return Object.entries(detail)
+/**
+ * An event's details. Text a caller typed (the email on the sign-in form) is stored escaped and cut short
+ * (lib/clinician/untrusted.ts) and is shown as code, labelled as unverified: it may be anything but a real address.
+ */
+function AuditDetail({ detail }: { detail: Record<string, unknown> }) {
+  const { untrustedEmail, ...rest } = detail;
+  const text = Object.entries(rest)
     .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
     .join('; ');
+  if (typeof untrustedEmail !== 'string') return <>{text || '—'}</>;
+  return (
+    <>
+      {text}
+      <span className="cp-hint">
+        Email as typed, unverified: <code>{untrustedEmail}</code>
+      </span>
+    </>
+  );
 }
 
 function AuditFilterForm({ values, error }: { values: Record<string, string>; error?: string }) {
@@ -98,9 +113,9 @@ function AuditTable({ items }: { items: readonly AuditEntry[] }) {
               </td>
               <td>
                 {e.targetType === 'interview' && e.targetId ? (
-                  <Link className="cp-cell-link" href={`/clinician/interviews/${e.targetId}`}>
+                  <InterviewLink id={e.targetId} className="cp-cell-link">
                     Interview <code>{e.targetId.slice(0, 8)}</code>
-                  </Link>
+                  </InterviewLink>
                 ) : e.targetType ? (
                   <>
                     {e.targetType} {e.targetId ? <code>{e.targetId.slice(0, 8)}</code> : null}
@@ -109,7 +124,9 @@ function AuditTable({ items }: { items: readonly AuditEntry[] }) {
                   '—'
                 )}
               </td>
-              <td>{detailText(e.detail) || '—'}</td>
+              <td>
+                <AuditDetail detail={e.detail} />
+              </td>
             </tr>
           ))}
         </tbody>

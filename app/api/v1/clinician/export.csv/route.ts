@@ -1,7 +1,9 @@
 import { csvFileName, queueCsv } from '@/lib/clinician/csv';
-import { badQuery, guard } from '@/lib/clinician/http';
+import { badQuery, guard, headAnswer, isHead } from '@/lib/clinician/http';
 import { parseQueueFilters } from '@/lib/clinician/queue';
 import { otherMethods } from '@/lib/api/methods';
+
+const CSV_TYPE = 'text/csv; charset=utf-8';
 
 /** The filtered queue (every page) as CSV. */
 export async function GET(request: Request) {
@@ -9,9 +11,10 @@ export async function GET(request: Request) {
   if (!g.ok) return g.response;
   const filters = parseQueueFilters(new URL(request.url).searchParams);
   if (!filters.ok) return badQuery(filters.message);
+  if (isHead(request)) return headAnswer(true, CSV_TYPE);
   return new Response(await queueCsv(filters.value, g.actor), {
     headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Type': CSV_TYPE,
       'Content-Disposition': `attachment; filename="${csvFileName()}"`,
       'Cache-Control': 'no-store',
     },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { storableText } from '@/lib/text';
 import { readBody } from '@/lib/api/body';
-import { clientAddress, sameOrigin } from '@/lib/api/client';
+import { clientAddress, fromOtherSite } from '@/lib/api/client';
 import { limitedResponse } from '@/lib/api/interview-http';
 import { apiError, apiJson } from '@/lib/api/respond';
 import { login } from '@/lib/clinician/login';
@@ -17,7 +17,7 @@ const LoginBody = z.strictObject({
 /** Signs a clinician in: sets the session cookie and returns the token for scripts (Authorization: Bearer). */
 export async function POST(request: Request) {
   // Another site must not sign a browser into an account of its choosing (login CSRF).
-  if (!sameOrigin(request)) return apiError(403, 'cross_origin', 'Sign in from the Knotwise clinician portal itself.');
+  if (fromOtherSite(request)) return apiError(403, 'cross_origin', 'Sign in from the Knotwise clinician portal itself.');
   const limited = limitedResponse(request, 'clinician-login');
   if (limited) return limited;
   const body = await readBody(request, LoginBody);

@@ -1,5 +1,4 @@
 import { apiJson } from '@/lib/api/respond';
-import { tokenFromRequest } from '@/lib/clinician/auth';
 import { guard } from '@/lib/clinician/http';
 import { logout } from '@/lib/clinician/login';
 import { sessionCookieName } from '@/lib/clinician/sessions';
@@ -10,8 +9,7 @@ import { otherMethods } from '@/lib/api/methods';
 export async function POST(request: Request) {
   const g = await guard(request);
   if (!g.ok) return g.response;
-  const token = tokenFromRequest(request, true);
-  if (token) await logout(token, g.actor.address);
+  await logout(g.credential.token, g.actor.address);
   const { COOKIE_SECURE } = env();
   const response = apiJson({ ok: true });
   response.cookies.set(sessionCookieName(COOKIE_SECURE), '', { httpOnly: true, secure: COOKIE_SECURE, sameSite: 'lax', path: '/', maxAge: 0 });

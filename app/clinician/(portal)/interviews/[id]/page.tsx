@@ -5,10 +5,12 @@ import { MAX_NOTE_LENGTH } from '@/lib/clinician/reviews';
 import { ExportLinks } from '../../../_components/interview/export-links';
 import { InterviewFacts } from '../../../_components/interview/facts';
 import { FiredRules } from '../../../_components/interview/fired-rules';
+import { InterviewNotShown } from '../../../_components/interview/not-shown';
 import { PlanView } from '../../../_components/interview/plan-view';
 import { ReviewList } from '../../../_components/interview/review-list';
 import { Transcript } from '../../../_components/interview/transcript';
 import { OnThisPage } from '../../../_components/on-this-page';
+import { interviewLinks } from '../../../_lib/links';
 import { loadInterview } from '../../../_lib/load-interview';
 import { reviewAction } from './actions';
 import { ReviewForm } from './review-form';
@@ -16,15 +18,17 @@ import { ReviewForm } from './review-form';
 type Params = Promise<{ id: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { detail } = await loadInterview((await params).id);
-  return { title: `Interview ${detail.session.code}` };
+  const load = await loadInterview((await params).id);
+  return { title: load.shown ? `Interview ${load.detail.session.code}` : 'Interview' };
 }
 
 export default async function InterviewPage({ params }: { params: Params }) {
   await requireClinician();
   const { id } = await params;
-  const { detail } = await loadInterview(id);
-  const { session, outcome } = detail;
+  const load = await loadInterview(id);
+  if (!load.shown) return <InterviewNotShown why={load.why} href={interviewLinks(id).page} />;
+  const { session, outcome } = load.detail;
+  const { detail } = load;
   return (
     <>
       <p className="cp-no-print">

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { requireClinician } from '@/lib/clinician/auth';
 import { InterviewFacts } from '../../../../_components/interview/facts';
 import { FiredRules } from '../../../../_components/interview/fired-rules';
+import { InterviewNotShown } from '../../../../_components/interview/not-shown';
 import { PlanView } from '../../../../_components/interview/plan-view';
 import { ReviewList } from '../../../../_components/interview/review-list';
 import { Transcript } from '../../../../_components/interview/transcript';
+import { InterviewLink } from '../../../../_components/interview-link';
 import { PrintButton } from '../../../../_components/print-button';
 import { Time } from '../../../../_components/time';
 import { interviewLinks } from '../../../../_lib/links';
@@ -14,22 +15,24 @@ import { loadInterview } from '../../../../_lib/load-interview';
 type Params = Promise<{ id: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { detail } = await loadInterview((await params).id);
-  return { title: `Print: interview ${detail.session.code}` };
+  const load = await loadInterview((await params).id);
+  return { title: load.shown ? `Print: interview ${load.detail.session.code}` : 'Print: interview' };
 }
 
 export default async function PrintInterviewPage({ params }: { params: Params }) {
   await requireClinician();
   const { id } = await params;
-  const { clinician, detail } = await loadInterview(id);
+  const load = await loadInterview(id);
+  if (!load.shown) return <InterviewNotShown why={load.why} href={interviewLinks(id).print} />;
+  const { clinician, detail } = load;
   const { session, outcome } = detail;
   return (
     <article>
       <div className="cp-filter-actions cp-no-print">
         <PrintButton />
-        <Link className="cp-cell-link" href={interviewLinks(session.id).page}>
+        <InterviewLink id={session.id} className="cp-cell-link">
           Back to the interview
-        </Link>
+        </InterviewLink>
       </div>
       <h1>
         Knotwise triage record <code>{session.code}</code>

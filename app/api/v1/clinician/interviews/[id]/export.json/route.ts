@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
-import { exportInterviewJson } from '@/lib/clinician/detail';
-import { guard, notFoundResponse } from '@/lib/clinician/http';
+import { exportInterviewJson, readInterview } from '@/lib/clinician/detail';
+import { guard, headAnswer, isHead, notFoundResponse } from '@/lib/clinician/http';
 import { otherMethods } from '@/lib/api/methods';
 
 /** One interview as a JSON download (the detail view's shape); audited as an export. */
@@ -8,6 +8,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const g = await guard(request);
   if (!g.ok) return g.response;
   const { id } = await params;
+  if (isHead(request)) return headAnswer(Boolean(await readInterview(id)), 'application/json');
   const detail = await exportInterviewJson(id, g.actor);
   if (!detail) return notFoundResponse('interview');
   return NextResponse.json(detail, {
