@@ -78,12 +78,13 @@ export const params = <T extends Record<string, string>>(p: T) => ({ params: Pro
 /** The API's error code, from API.md's JSON error or a FHIR endpoint's OperationOutcome. */
 export const errorCode = (body: unknown) => apiErrorOf(body)?.code;
 
+/** An error answer in either form (a FHIR endpoint's is an OperationOutcome), with its code and a real message. */
 export async function expectError(res: Response, status: number, code: string) {
   expect(res.status).toBe(status);
-  const body = (await res.json()) as { error: { code: string; message: string } };
-  expect(body.error.code).toBe(code);
-  expect(body.error.message.length).toBeGreaterThan(10);
-  return body.error as Record<string, unknown>;
+  const error = apiErrorOf(await res.json());
+  expect(error?.code).toBe(code);
+  expect(String(error?.message ?? '').length).toBeGreaterThan(10);
+  return error as Record<string, unknown>;
 }
 
 /**
