@@ -1,5 +1,6 @@
 import type { RuleView } from '@/lib/protocol/define';
 import type { VersionsView } from '@/lib/impact/portal';
+import { TableRegion } from '../../_components/table-region';
 import { leadsTo } from './outcome-words';
 
 function RuleCell({ rule }: { rule: RuleView | null }) {
@@ -53,9 +54,9 @@ export function ChangesSection({ from, to, comparison }: { from: string; to: str
       {rules.length === 0 ? (
         <p>The two versions have the same rules.</p>
       ) : (
-        <div className="cp-table-wrap">
+        <TableRegion captionId="rules-caption">
           <table>
-            <caption>
+            <caption id="rules-caption">
               Rules added, removed or changed from <code>{from}</code> to <code>{to}</code>, with their conditions in words
             </caption>
             <thead>
@@ -83,7 +84,7 @@ export function ChangesSection({ from, to, comparison }: { from: string; to: str
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </section>
   );

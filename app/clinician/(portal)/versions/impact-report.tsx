@@ -2,6 +2,8 @@ import Link from 'next/link';
 import { CHANGES, type InterviewImpact, type MovedInterview, type OutcomeChange } from '@/lib/impact';
 import { LISTED_PER_CHANGE, type PortalImpact } from '@/lib/impact/portal';
 import { CHANGE_WORDS } from '@/lib/impact/text';
+import { TableRegion } from '../../_components/table-region';
+import { dispositionName, gateName } from '../../_lib/format';
 import { movement } from './outcome-words';
 
 const n = (value: number) => value.toLocaleString('en-GB');
@@ -29,9 +31,9 @@ function MovedTable({ change, list, caption }: { change: OutcomeChange; list: re
   const shown = list.slice(0, LISTED_PER_CHANGE);
   return (
     <>
-      <div className="cp-table-wrap">
+      <TableRegion captionId={`${change}-caption`}>
         <table data-list={change}>
-          <caption>{caption}</caption>
+          <caption id={`${change}-caption`}>{caption}</caption>
           <thead>
             <tr>
               <th scope="col">Patient code</th>
@@ -49,7 +51,7 @@ function MovedTable({ change, list, caption }: { change: OutcomeChange; list: re
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <Listed total={list.length} shown={shown.length} />
     </>
   );
@@ -58,9 +60,9 @@ function MovedTable({ change, list, caption }: { change: OutcomeChange; list: re
 function OtherTable({ change, list, total, to }: { change: OutcomeChange; list: readonly InterviewImpact[]; total: number; to: string }) {
   return (
     <>
-      <div className="cp-table-wrap">
+      <TableRegion captionId={`${change}-caption`}>
         <table data-list={change}>
-          <caption>{sentence(CHANGE_WORDS[change])}</caption>
+          <caption id={`${change}-caption`}>{sentence(CHANGE_WORDS[change])}</caption>
           <thead>
             <tr>
               <th scope="col">Patient code</th>
@@ -76,15 +78,17 @@ function OtherTable({ change, list, total, to }: { change: OutcomeChange; list: 
                 <td>
                   {change === 'cannot_tell' ? (
                     <code>{i.missing?.join(', ')}</code>
+                  ) : change === 'gate_changed' ? (
+                    `${dispositionName(i.from.disposition)}: massage gate ${gateName(i.from.gate)} → ${gateName(i.to!.gate)}`
                   ) : (
-                    `${movement(i.from.disposition, i.to!.disposition)}; massage gate ${i.from.gate} → ${i.to!.gate}`
+                    `${dispositionName(i.from.disposition)}, massage gate ${gateName(i.from.gate)}: other plan steps`
                   )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <Listed total={total} shown={list.length} />
     </>
   );
@@ -100,16 +104,16 @@ export function ImpactReport({ impact }: { impact: PortalImpact }) {
   const rules = Object.entries(s.rules);
   const others = (['gate_changed', 'plan_changed', 'cannot_tell'] as const).filter((c) => s.changes[c] > 0);
   return (
-    <div data-testid="impact">
+    <div className="cp-stack" data-testid="impact">
       <p>
         <strong data-testid="impact-interviews">{n(s.interviews)}</strong> finished interview{s.interviews === 1 ? '' : 's'} stored
         under <code>{s.from}</code>
         {period}, with the answers each patient gave replayed under <code>{s.to}</code>. The stored outcome is compared with the
         outcome <code>{s.to}</code> gives.
       </p>
-      <div className="cp-table-wrap">
+      <TableRegion captionId="changes-caption">
         <table>
-          <caption>What happens to each stored outcome</caption>
+          <caption id="changes-caption">What happens to each stored outcome</caption>
           <thead>
             <tr>
               <th scope="col">Change</th>
@@ -127,11 +131,11 @@ export function ImpactReport({ impact }: { impact: PortalImpact }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       {Object.keys(s.dispositions).length > 0 ? (
-        <div className="cp-table-wrap">
+        <TableRegion captionId="dispositions-caption">
           <table>
-            <caption>
+            <caption id="dispositions-caption">
               Dispositions, stored under <code>{s.from}</code> → under <code>{s.to}</code>
             </caption>
             <thead>
@@ -154,12 +158,12 @@ export function ImpactReport({ impact }: { impact: PortalImpact }) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       ) : null}
       {rules.length > 0 ? (
-        <div className="cp-table-wrap">
+        <TableRegion captionId="rule-changes-caption">
           <table>
-            <caption>Rules that start or stop firing</caption>
+            <caption id="rule-changes-caption">Rules that start or stop firing</caption>
             <thead>
               <tr>
                 <th scope="col">Rule</th>
@@ -183,7 +187,7 @@ export function ImpactReport({ impact }: { impact: PortalImpact }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       ) : (
         <p>No rule starts or stops firing.</p>
       )}

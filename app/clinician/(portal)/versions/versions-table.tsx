@@ -1,10 +1,11 @@
 import type { VersionListing } from '@/lib/impact/versions';
+import { TableRegion } from '../../_components/table-region';
 
 export function VersionsTable({ versions }: { versions: readonly VersionListing[] }) {
   return (
-    <div className="cp-table-wrap">
+    <TableRegion captionId="versions-caption">
       <table>
-        <caption>Protocol versions this build supports, oldest first</caption>
+        <caption id="versions-caption">Protocol versions this build supports, oldest first</caption>
         <thead>
           <tr>
             <th scope="col">Version</th>
@@ -28,6 +29,6 @@ export function VersionsTable({ versions }: { versions: readonly VersionListing[
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
