@@ -93,7 +93,7 @@ function pageNumbers(html: string) {
       ]),
     );
   const list = (change: string) => {
-    const table = new RegExp(`<table data-list="${change}">(.*?)</table>`).exec(html)?.[1] ?? '';
+    const table = new RegExp(`<table[^>]* data-list="${change}">(.*?)</table>`).exec(html)?.[1] ?? '';
     return [...table.matchAll(/<a [^>]*href="\/clinician\/interviews\/([^"]+)"[^>]*>([^<]+)<\/a>/g)].map(([, id, code]) => ({ id, code }));
   };
   return {

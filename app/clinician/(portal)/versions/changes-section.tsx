@@ -55,14 +55,13 @@ export function ChangesSection({ from, to, comparison }: { from: string; to: str
         <p>The two versions have the same rules.</p>
       ) : (
         <TableRegion captionId="rules-caption">
-          <table>
+          <table className="cp-break-code">
             <caption id="rules-caption">
               Rules added, removed or changed from <code>{from}</code> to <code>{to}</code>, with their conditions in words
             </caption>
             <thead>
               <tr>
                 <th scope="col">Rule</th>
-                <th scope="col">Change</th>
                 <th scope="col">
                   In <code>{from}</code>
                 </th>
@@ -76,8 +75,8 @@ export function ChangesSection({ from, to, comparison }: { from: string; to: str
                 <tr key={r.id} data-rule={r.id}>
                   <th scope="row">
                     <code>{r.id}</code>
+                    <span className="cp-hint">{KIND_WORDS[r.kind]}</span>
                   </th>
-                  <td>{KIND_WORDS[r.kind]}</td>
                   <RuleCell rule={r.before} />
                   <RuleCell rule={r.after} />
                 </tr>

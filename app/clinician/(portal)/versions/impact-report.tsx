@@ -32,7 +32,7 @@ function MovedTable({ change, list, caption }: { change: OutcomeChange; list: re
   return (
     <>
       <TableRegion captionId={`${change}-caption`}>
-        <table data-list={change}>
+        <table className="cp-break-code" data-list={change}>
           <caption id={`${change}-caption`}>{caption}</caption>
           <thead>
             <tr>
@@ -61,7 +61,7 @@ function OtherTable({ change, list, total, to }: { change: OutcomeChange; list: 
   return (
     <>
       <TableRegion captionId={`${change}-caption`}>
-        <table data-list={change}>
+        <table className="cp-break-code" data-list={change}>
           <caption id={`${change}-caption`}>{sentence(CHANGE_WORDS[change])}</caption>
           <thead>
             <tr>
@@ -79,9 +79,9 @@ function OtherTable({ change, list, total, to }: { change: OutcomeChange; list: 
                   {change === 'cannot_tell' ? (
                     <code>{i.missing?.join(', ')}</code>
                   ) : change === 'gate_changed' ? (
-                    `${dispositionName(i.from.disposition)}: massage gate ${gateName(i.from.gate)} → ${gateName(i.to!.gate)}`
+                    `${dispositionName(i.from.disposition)}: ${gateName(i.from.gate).toLowerCase()} → ${gateName(i.to!.gate).toLowerCase()}`
                   ) : (
-                    `${dispositionName(i.from.disposition)}, massage gate ${gateName(i.from.gate)}: other plan steps`
+                    `${dispositionName(i.from.disposition)}, ${gateName(i.from.gate).toLowerCase()}: other plan steps`
                   )}
                 </td>
               </tr>
@@ -112,7 +112,7 @@ export function ImpactReport({ impact }: { impact: PortalImpact }) {
         outcome <code>{s.to}</code> gives.
       </p>
       <TableRegion captionId="changes-caption">
-        <table>
+        <table className="cp-break-code">
           <caption id="changes-caption">What happens to each stored outcome</caption>
           <thead>
             <tr>
@@ -134,7 +134,7 @@ export function ImpactReport({ impact }: { impact: PortalImpact }) {
       </TableRegion>
       {Object.keys(s.dispositions).length > 0 ? (
         <TableRegion captionId="dispositions-caption">
-          <table>
+          <table className="cp-break-code">
             <caption id="dispositions-caption">
               Dispositions, stored under <code>{s.from}</code> → under <code>{s.to}</code>
             </caption>
@@ -162,7 +162,7 @@ export function ImpactReport({ impact }: { impact: PortalImpact }) {
       ) : null}
       {rules.length > 0 ? (
         <TableRegion captionId="rule-changes-caption">
-          <table>
+          <table className="cp-break-code">
             <caption id="rule-changes-caption">Rules that start or stop firing</caption>
             <thead>
               <tr>

@@ -4,14 +4,13 @@ import { TableRegion } from '../../_components/table-region';
 export function VersionsTable({ versions }: { versions: readonly VersionListing[] }) {
   return (
     <TableRegion captionId="versions-caption">
-      <table>
+      <table className="cp-break-code">
         <caption id="versions-caption">Protocol versions this build supports, oldest first</caption>
         <thead>
           <tr>
             <th scope="col">Version</th>
             <th scope="col">Title</th>
             <th scope="col">Released</th>
-            <th scope="col">Based on</th>
             <th scope="col">New interviews</th>
           </tr>
         </thead>
@@ -21,9 +20,19 @@ export function VersionsTable({ versions }: { versions: readonly VersionListing[
               <th scope="row">
                 <code>{v.id}</code>
               </th>
-              <td>{v.title}</td>
+              <td>
+                {v.title}
+                <span className="cp-hint">
+                  {v.basedOn ? (
+                    <>
+                      Based on <code>{v.basedOn}</code>
+                    </>
+                  ) : (
+                    'The first version'
+                  )}
+                </span>
+              </td>
               <td className="cp-nowrap">{v.released}</td>
-              <td>{v.basedOn ? <code>{v.basedOn}</code> : '—'}</td>
               <td>{v.active ? <strong>Active: new interviews use it</strong> : 'Not used for new interviews'}</td>
             </tr>
           ))}
