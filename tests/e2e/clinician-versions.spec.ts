@@ -59,7 +59,7 @@ test('the versions page shows what bp-2 changed and its impact on interviews sto
   const versions = page.getByRole('table', { name: /Protocol versions this build supports/ });
   await expect(versions.locator('tr[data-version="bp-2"]')).toContainText('Active: new interviews use it');
   await expect(versions.locator('tr[data-version="bp-2"]')).toContainText('bp-1');
-  await expect(versions.locator('tr[data-version="bp-1"]')).toContainText('Not used for new interviews');
+  await expect(versions.locator('tr[data-version="bp-1"]')).toContainText('For the interviews started under it');
 
   // The form defaults to the version before the newest against the newest.
   await expect(page.getByLabel('From', { exact: true })).toHaveValue('bp-1');

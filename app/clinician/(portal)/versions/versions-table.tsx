@@ -10,8 +10,7 @@ export function VersionsTable({ versions }: { versions: readonly VersionListing[
           <tr>
             <th scope="col">Version</th>
             <th scope="col">Title</th>
-            <th scope="col">Released</th>
-            <th scope="col">New interviews</th>
+            <th scope="col">Use</th>
           </tr>
         </thead>
         <tbody>
@@ -23,17 +22,15 @@ export function VersionsTable({ versions }: { versions: readonly VersionListing[
               <td>
                 {v.title}
                 <span className="cp-hint">
+                  Released {v.released}
                   {v.basedOn ? (
                     <>
-                      Based on <code>{v.basedOn}</code>
+                      , based on <code>{v.basedOn}</code>
                     </>
-                  ) : (
-                    'The first version'
-                  )}
+                  ) : null}
                 </span>
               </td>
-              <td className="cp-nowrap">{v.released}</td>
-              <td>{v.active ? <strong>Active: new interviews use it</strong> : 'Not used for new interviews'}</td>
+              <td>{v.active ? <strong>Active: new interviews use it</strong> : 'For the interviews started under it'}</td>
             </tr>
           ))}
         </tbody>
