@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'interview.deleted_by_patient',
   'retention.purged',
   'storage.compacted',
+  'protocol_versions.viewed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -33,7 +34,7 @@ export interface AuditEvent {
   actor?: { id: string; email: string } | null;
   /** From where: the client address, or null when it is not kept (a patient's own deletion). */
   address?: string | null;
-  targetType?: 'interview' | 'clinician' | 'queue' | 'interviews';
+  targetType?: 'interview' | 'clinician' | 'queue' | 'interviews' | 'protocol';
   targetId?: string | null;
   /** Counts, formats, filters, verdicts: never clinical content, never a secret. */
   detail?: Record<string, unknown>;

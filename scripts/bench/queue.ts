@@ -1,4 +1,4 @@
-// The clinician queue with 100,000 stored interviews: p95 of filtered, paginated list queries through
+// The clinician queue with 100,000 stored interviews (seed.ts): p95 of filtered, paginated list queries through
 // `listInterviews` (what the portal page and the API call). Target: p95 under 50 ms on PGlite and PostgreSQL.
 // Each database is measured in its own process, because a process opens exactly one database (db/client.ts).
 import { spawnSync } from 'node:child_process';
@@ -6,50 +6,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { percentile } from './load';
-
-const INTERVIEWS = 100_000;
+import { seedInterviews } from './seed';
 
 export interface QueueBench {
   database: 'PGlite' | 'PostgreSQL';
   queries: number;
   p50: number;
   p95: number;
-}
-
-/** Seeds interviews in one statement: a realistic mix of dispositions and rules over 90 days, every 10th reviewed. */
-async function seed() {
-  const { sql } = await import('drizzle-orm');
-  const { getDb } = await import('../../db/client');
-  const { createAccount } = await import('../../lib/clinician/accounts');
-  const db = await getDb();
-  await db.execute(sql`
-    insert into interviews (id, code, token_hash, protocol_version, status, step, disposition, gate, rules, outcome, created_at, completed_at)
-    select gen_random_uuid(),
-           substr(lpad(i::text, 9, '0'), 1, 3) || '-' || substr(lpad(i::text, 9, '0'), 4, 3) || '-' || substr(lpad(i::text, 9, '0'), 7, 3),
-           md5(i::text), 'bp-1',
-           case when i % 20 = 18 then 'in_progress' when i % 20 = 19 then 'declined' else 'complete' end,
-           18,
-           case when i % 20 = 0 then 'emergency_ambulance' when i % 20 = 1 then 'emergency'
-                when i % 20 between 2 and 4 then 'consultation_24' when i % 20 between 5 and 9 then 'consultation'
-                when i % 20 between 10 and 17 then 'self_care' end,
-           case when i % 20 between 10 and 17 then 'standard' when i % 20 < 10 then 'none' end,
-           case when i % 20 = 0 then array['R01_chest_pain'] when i % 20 = 1 then array['R05_cauda_equina']
-                when i % 20 between 2 and 4 then array['R18_severe_pain', 'R21_nerve_symptoms']
-                when i % 20 between 5 and 9 then array['R21_nerve_symptoms'] when i % 20 between 10 and 17 then array['R30_no_flags'] end,
-           case when i % 20 between 10 and 17 then '{"gateRules": ["G4_standard"]}'::jsonb
-                when i % 20 < 10 then '{"gateRules": []}'::jsonb end,
-           now() - (i % 90) * interval '1 day' - (i % 86400) * interval '1 second',
-           now() - (i % 90) * interval '1 day'
-    from generate_series(1, ${INTERVIEWS}) as i`);
-  const created = await createAccount(
-    { email: 'bench@knotwise.invalid', name: 'Benchmark', password: 'benchmark-password', role: 'clinician' },
-    null,
-  );
-  if (!created.ok) throw new Error(created.message);
-  await db.execute(sql`
-    insert into reviews (interview_id, clinician_id, verdict, note)
-    select id, ${created.account.id}, 'agree', '' from interviews where (hashtext(id::text) % 10) = 0`);
-  await db.execute(sql`analyze`);
 }
 
 async function measure(): Promise<{ queries: number; p50: number; p95: number }> {
@@ -121,7 +84,7 @@ export async function benchQueue(database: QueueBench['database'], options: { po
 }
 
 async function child() {
-  await seed();
+  await seedInterviews();
   const result = await measure();
   const { closeDb } = await import('../../db/client');
   await closeDb();

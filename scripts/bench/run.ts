@@ -1,4 +1,4 @@
-// `npm run bench [-- engine http bundle lighthouse queue]`: runs the benchmarks (all by default) and writes
+// `npm run bench [-- engine http bundle lighthouse queue impact]`: runs the benchmarks (all by default) and writes
 // docs/BENCHMARKS.md with the results, the targets and the commands.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -9,11 +9,12 @@ import { benchBundle, buildApp, type BundleBench } from './bundle';
 import { benchEngine } from './engine';
 import { benchHttp, CLIENTS, type HttpBench } from './http';
 import { benchLighthouse, type LighthouseScore } from './lighthouse';
+import { benchImpact, type ImpactBench } from './impact';
 import { httpClient } from './load';
 import { benchQueue, type QueueBench } from './queue';
 import { startServer } from './server';
 
-const ALL = ['engine', 'http', 'bundle', 'lighthouse', 'queue'] as const;
+const ALL = ['engine', 'http', 'bundle', 'lighthouse', 'queue', 'impact'] as const;
 type Name = (typeof ALL)[number];
 const asked = process.argv.slice(2).filter((a): a is Name => (ALL as readonly string[]).includes(a));
 const selected = new Set<Name>(asked.length ? asked : ALL);
@@ -168,10 +169,35 @@ Target: p95 under 50 ms on both databases.
     console.log('queue', rows);
   }
 
+  if (selected.has('impact')) {
+    const rows: ImpactBench[] = [await benchImpact('PGlite', { postgresUrl }), await benchImpact('PostgreSQL', { postgresUrl })];
+    const changes = (r: ImpactBench['all']) =>
+      Object.entries(r.changes)
+        .filter(([, n]) => n > 0)
+        .map(([c, n]) => `${c} ${n}`)
+        .join(', ');
+    sections.push(`## The impact of a protocol change at 100,000 interviews
+
+\`npm run protocol:impact -- --from bp-1 --to bp-2 --json\` itself, as a child process, on the seeded 100,000
+interviews (${rows[0]!.all.interviews} of them finished, each with the live answers of a real interview and bp-1's
+outcome for them): finished interviews replayed per second, from opening the database to the last line of JSON
+written, and the process's peak memory (resident set). The same command on about a tenth of them (\`--since\` 9 days
+ago) shows whether memory grows with the number of interviews. On PostgreSQL the database server's own memory is not
+counted.
+
+| database | interviews | seconds | interviews/s | peak RSS MiB | a tenth: interviews | a tenth: peak RSS MiB |
+|---|---|---|---|---|---|---|
+${rows.map((r) => `| ${r.database} | ${r.all.interviews} | ${r.all.seconds} | ${r.all.perSecond} | ${r.all.peakRssMiB} | ${r.tenth.interviews} | ${r.tenth.peakRssMiB} |`).join('\n')}
+
+What bp-2 changes in the seeded interviews: ${changes(rows[0]!.all)}.
+`);
+    console.log('impact', rows);
+  }
+
   const doc = `# Benchmarks
 
 Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}. Run one part with
-\`npm run bench -- engine\` (or \`http\`, \`bundle\`, \`lighthouse\`, \`queue\`); \`BENCH_SECONDS\` sets the measuring
+\`npm run bench -- engine\` (or \`http\`, \`bundle\`, \`lighthouse\`, \`queue\`, \`impact\`); \`BENCH_SECONDS\` sets the measuring
 time of the load runs (default 20) and \`BENCH_DATABASE_URL\` the PostgreSQL server (default
 \`postgres://postgres@127.0.0.1:5432/test\`; the benchmark creates and drops its own databases there).
 

@@ -18,6 +18,7 @@ import { POST as logoutRoute } from '@/app/api/v1/clinician/logout/route';
 import { audit, AUDIT_ACTIONS, listAudit, parseAuditFilters } from '@/lib/audit';
 import { login, REFUSALS_AUDITED_PER_ADDRESS } from '@/lib/clinician/login';
 import { settleErasure } from '@/lib/erasure';
+import { viewVersions } from '@/lib/impact/portal';
 import { purgeExpired } from '@/lib/retention';
 import { SELF_CARE } from '../support/answers';
 import { auditLog, expectError, makeAccount, newAddress, params, PASSWORD, playInterview, req, tokenFor } from '../support/clinician';
@@ -66,6 +67,8 @@ describe('every audited action writes an entry', () => {
     expect((await jsonRoute(as(`/x/${id}/export.json`), params({ id }))).status).toBe(200);
     expect((await fhirRoute(as(`/x/${id}/fhir`), params({ id }))).status).toBe(200);
     expect((await csvRoute(as('/api/v1/clinician/export.csv'))).status).toBe(200);
+    // The versions page audits its view as it renders (tests/db/impact.test.ts checks the entry).
+    await viewVersions({}, { ...admin, address });
     expect((await reviewRoute(as(`/x/${id}/reviews`, 'POST', { verdict: 'agree', note: 'fine' }), params({ id }))).status).toBe(201);
 
     const created = await createRoute(as('/api/v1/clinician/accounts', 'POST', { email: 'New@Example.org', name: 'New', password: 'twelve chars ok' }));

@@ -8,6 +8,7 @@ import { logoutAction } from './actions';
 const CLINICIAN_NAV: readonly NavItem[] = [
   { href: '/clinician', label: 'Queue' },
   { href: '/clinician/report', label: 'Protocol report' },
+  { href: '/clinician/versions', label: 'Protocol versions', prefetch: false },
 ];
 
 const ADMIN_NAV: readonly NavItem[] = [

@@ -1,24 +1,27 @@
-/** The from/to day fields shared by the queue, report and audit filters; errors are tied to them by `errorId`. */
+/** The from/to day fields shared by the queue, report, audit and versions filters; errors are tied to them by `errorId`. */
 export function DateRangeFields({
   values,
   errorId,
   fromLabel,
   toLabel,
+  names = { from: 'from', to: 'to' },
 }: {
-  values: { from?: string; to?: string };
+  values: Record<string, string | undefined>;
   errorId: string | undefined;
   fromLabel: string;
   toLabel: string;
+  /** The query names, where `from` and `to` mean something else on the page (the versions page compares versions). */
+  names?: { from: string; to: string };
 }) {
   return (
     <>
       <div className="cp-field">
-        <label htmlFor="from">{fromLabel}</label>
-        <input id="from" name="from" type="date" defaultValue={values.from ?? ''} aria-describedby={errorId} />
+        <label htmlFor={names.from}>{fromLabel}</label>
+        <input id={names.from} name={names.from} type="date" defaultValue={values[names.from] ?? ''} aria-describedby={errorId} />
       </div>
       <div className="cp-field">
-        <label htmlFor="to">{toLabel}</label>
-        <input id="to" name="to" type="date" defaultValue={values.to ?? ''} aria-describedby={errorId} />
+        <label htmlFor={names.to}>{toLabel}</label>
+        <input id={names.to} name={names.to} type="date" defaultValue={values[names.to] ?? ''} aria-describedby={errorId} />
       </div>
     </>
   );

@@ -6,6 +6,8 @@ import { usePathname } from 'next/navigation';
 export interface NavItem {
   href: string;
   label: string;
+  /** False for a page whose viewing is audited: a prefetch is not a view. */
+  prefetch?: false;
 }
 
 function isCurrent(pathname: string, href: string): boolean {
@@ -21,7 +23,7 @@ export function NavLinks({ items }: { items: readonly NavItem[] }) {
       <ul>
         {items.map((item) => (
           <li key={item.href}>
-            <Link href={item.href} aria-current={isCurrent(pathname, item.href) ? 'page' : undefined}>
+            <Link href={item.href} prefetch={item.prefetch} aria-current={isCurrent(pathname, item.href) ? 'page' : undefined}>
               {item.label}
             </Link>
           </li>

@@ -46,10 +46,14 @@ async function answerAll(request: APIRequestContext, interview: PatientInterview
   return turn;
 }
 
-/** A patient's whole interview through the JSON API (the patient API: docs/api.md). */
-export async function interviewThroughApi(request: APIRequestContext, answers: Answers): Promise<PatientInterview> {
+/** A patient's whole interview through the JSON API (the patient API: docs/api.md), under the active or a chosen version. */
+export async function interviewThroughApi(
+  request: APIRequestContext,
+  answers: Answers,
+  options: { protocolVersion?: string } = {},
+): Promise<PatientInterview> {
   const created = await json<{ session: { id: string; code: string }; token: string; turn: ApiTurn }>(
-    await request.post('/api/v1/sessions', { ...RETRY_RESET, data: {} }),
+    await request.post('/api/v1/sessions', { ...RETRY_RESET, data: options.protocolVersion ? { protocolVersion: options.protocolVersion } : {} }),
     'start an interview',
   );
   const interview: PatientInterview = { id: created.session.id, code: created.session.code, token: created.token, turn: created.turn };

@@ -8,7 +8,7 @@ import { useEffect } from 'react';
  * that prefetched after all, a prerendered page the person then opens), it asks for the page again as a real view,
  * once the page is actually on screen.
  */
-export function OpeningInterview({ href }: { href: string }) {
+export function OpeningInterview({ href, what = 'the interview' }: { href: string; what?: string }) {
   const router = useRouter();
   useEffect(() => {
     const doc = document as Document & { prerendering?: boolean };
@@ -22,7 +22,7 @@ export function OpeningInterview({ href }: { href: string }) {
   }, [router]);
   return (
     <p className="cp-empty" role="status">
-      Opening the interview… <a href={href}>Open it now</a>
+      Opening {what}… <a href={href}>Open it now</a>
     </p>
   );
 }
