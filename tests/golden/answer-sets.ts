@@ -1,8 +1,9 @@
 /**
  * Seeded random answer maps for the golden outcome files: answers for every question (an interview asks only some),
  * half of them "quiet" (few flags, so many reach self-care and a plan), half unbiased (red flags, early exits).
- * Its own small PRNG, so the sets do not depend on a test library's version.
+ * A small seeded PRNG of our own, so the sets do not depend on a test library's version.
  */
+import { seeded } from '../support/random';
 
 const VALUES = {
   pain_region: ['neck', 'shoulders', 'upper_back', 'lower_back', 'hips_glutes'],
@@ -27,20 +28,8 @@ const VALUES = {
 
 const AGES = [0, 11, 12, 15, 16, 30, 45, 55, 56, 64, 65, 69, 70, 90, 120];
 
-/** mulberry32: tiny, seeded, the same sequence on every platform. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function answerSets(seed: number, count: number): Record<string, unknown>[] {
-  const next = random(seed);
+  const next = seeded(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const subset = (list: readonly string[]) => {
     const chosen = list.filter(() => next() < 0.35);

@@ -1,6 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import type http from 'node:http';
 import { api, NetworkError, parseJson, type HttpResponse } from './http';
+import { seeded, type Random } from '../../support/random';
+
+export { seeded, type Random };
 
 /**
  * Simulated patients. They only know what the API tells them (the question, its options or range) and keep their own
@@ -49,19 +52,6 @@ export interface Interview {
   revisions: number;
 }
 
-export type Random = () => number;
-
-/** mulberry32: small, fast and seedable, so a failing run can be replayed with RELIABILITY_SEED. */
-export function seeded(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function runSeed(): number {
   const fromEnv = Number(process.env.RELIABILITY_SEED);

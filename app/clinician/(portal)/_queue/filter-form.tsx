@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { QUEUE_BUCKETS } from '@/lib/clinician/queue';
-import { ALL_RULE_IDS, VERSION_IDS } from '@/lib/protocol/versions';
+import { ALL_RULE_IDS } from '@/lib/protocol/versions';
+import { VersionSelect } from '@/app/clinician/_components/version-select';
 import { describedBy } from '../../_components/field-error';
 import { bucketName, ruleName } from '../../_lib/format';
 import { DateRangeFields } from '@/app/clinician/_components/date-range-fields';
@@ -57,17 +58,7 @@ export function QueueFilterForm({ values, error }: { values: Record<string, stri
               <option value="yes">Reviewed</option>
             </select>
           </div>
-          <div className="cp-field">
-            <label htmlFor="version">Protocol version</label>
-            <select id="version" name="version" defaultValue={values.version ?? ''} aria-describedby={errorId}>
-              <option value="">Any version</option>
-              {VERSION_IDS.map((v) => (
-                <option key={v} value={v}>
-                  {v}
-                </option>
-              ))}
-            </select>
-          </div>
+          <VersionSelect value={values.version} anyLabel="Any version" errorId={errorId} />
           <div className="cp-field">
             <label htmlFor="rule">Rule that fired</label>
             <select id="rule" name="rule" defaultValue={values.rule ?? ''} aria-describedby={errorId}>

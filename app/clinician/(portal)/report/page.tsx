@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { requireClinician } from '@/lib/clinician/auth';
 import { firstValues } from '@/lib/clinician/params';
 import { parseReportFilters, protocolReport, type ProtocolReport, type RuleReport } from '@/lib/clinician/report';
-import { VERSION_IDS } from '@/lib/protocol/versions';
+import { VersionSelect } from '@/app/clinician/_components/version-select';
 import { dispositionName, gateName } from '../../_lib/format';
 import { DateRangeFields } from '@/app/clinician/_components/date-range-fields';
 
@@ -26,16 +26,7 @@ function PeriodForm({ values, version, error }: { values: Record<string, string>
         </p>
       ) : null}
       <div className="cp-filters">
-        <div className="cp-field">
-          <label htmlFor="version">Protocol version</label>
-          <select id="version" name="version" defaultValue={values.version ?? version ?? ''} aria-describedby={errorId}>
-            {VERSION_IDS.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </div>
+        <VersionSelect value={values.version ?? version} errorId={errorId} />
         <DateRangeFields values={values} errorId={errorId} fromLabel="Started on or after" toLabel="Started on or before" />
       </div>
       <div className="cp-filter-actions">
