@@ -34,6 +34,8 @@ export interface Protocol {
   rule(id: string): RuleView | undefined;
   /** The compiled condition of a disposition or gate rule: true when the rule fires. */
   fires(ruleId: string, answers: Answers): boolean;
+  /** The disposition rules (or the gate rules) that fire, in table order; the engine asks on every outcome. */
+  firing(table: 'disposition' | 'gate', answers: Answers): string[];
   /** Whether a conditional question is asked after these answers (true for unconditional ones). */
   asks(questionId: QuestionId, answers: Answers): boolean;
   cite(sourceIds: readonly string[]): string;
@@ -172,6 +174,10 @@ export function defineProtocol(def: VersionDefinition): Protocol {
   ]);
   const ruleIndex = new Map(rules.map((r) => [r.id, r]));
   const compiled = new Map([...c.rules, ...c.gateRules].map((r) => [r.id, compile(r.when)]));
+  const firingTables = {
+    disposition: c.rules.map((r) => ({ id: r.id, test: compiled.get(r.id)! })),
+    gate: c.gateRules.map((r) => ({ id: r.id, test: compiled.get(r.id)! })),
+  };
   const askedWhen = new Map(c.questions.filter((q) => q.askedWhen).map((q) => [q.id, compile(q.askedWhen!)]));
 
   return Object.freeze({
@@ -195,6 +201,11 @@ export function defineProtocol(def: VersionDefinition): Protocol {
       const test = compiled.get(ruleId);
       if (!test) throw new Error(`${where} has no rule ${ruleId}`);
       return test(answers);
+    },
+    firing(table: 'disposition' | 'gate', answers: Answers) {
+      const fired: string[] = [];
+      for (const r of firingTables[table]) if (r.test(answers)) fired.push(r.id);
+      return fired;
     },
     asks: (questionId: QuestionId, answers: Answers) => askedWhen.get(questionId)?.(answers) ?? true,
     cite,

@@ -113,6 +113,25 @@ function neighboursPlan(regions: readonly Region[], neighbours: Readonly<Record<
   };
 }
 
+const orderedByPlan = new WeakMap<PlanContent, Record<Region, Technique[]>>();
+
+/** The techniques that work each region, its own area first ("works" lists them in order of preference), then the catalogue's order. */
+function regionTechniques(plan: PlanContent, works: Readonly<Record<Region, readonly PlanArea[]>>): Record<Region, Technique[]> {
+  let ordered = orderedByPlan.get(plan);
+  if (!ordered) {
+    ordered = Object.fromEntries(
+      REGIONS.map((region) => [
+        region,
+        techniquesFor(plan, region)
+          .filter((t) => works[region].includes(t.area))
+          .sort((x, y) => works[region].indexOf(x.area) - works[region].indexOf(y.area)),
+      ]),
+    ) as Record<Region, Technique[]>;
+    orderedByPlan.set(plan, ordered);
+  }
+  return ordered;
+}
+
 /**
  * bp-2's coverage: one step for every painful region, in the question's order, each working one of the region's own
  * areas, with the fallback tool for a region the patient's tools cannot work; other steps only fill up to the minimum.
@@ -121,11 +140,8 @@ function everyRegionPlan(regions: readonly Region[], works: Readonly<Record<Regi
   const fallback = { ...ctx, tools: [ctx.plan.fallbackTool] };
   const steps: PlanStep[] = [];
   const fellBack: Region[] = [];
-  // A region's own area first ("works" lists them in order of preference), then the catalogue's order.
-  const candidates = (region: Region) =>
-    techniquesFor(ctx.plan, region)
-      .filter((t) => works[region].includes(t.area) && !steps.some((s) => s.muscle === t.muscle))
-      .sort((x, y) => works[region].indexOf(x.area) - works[region].indexOf(y.area));
+  const ordered = regionTechniques(ctx.plan, works);
+  const candidates = (region: Region) => ordered[region].filter((t) => !steps.some((s) => s.muscle === t.muscle));
   const firstStep = (region: Region, with_: PlanContext) => {
     for (const t of candidates(region)) {
       const step = stepFor(t, with_);
