@@ -60,6 +60,7 @@ describe('security headers', () => {
       [anonymous, '/clinician/login'],
       [anonymous, '/clinician'],
       [anonymous, `/clinician/interviews/${finished.id}`],
+      [anonymous, '/clinician/versions'],
       [anonymous, '/no-such-page'],
       [patient, '/'],
       [patient, '/chat'],
@@ -68,6 +69,8 @@ describe('security headers', () => {
       [admin, '/clinician/accounts'],
       [admin, '/clinician/audit'],
       [admin, '/clinician/report'],
+      // Streams its impact section in after the rest (Suspense): the streamed scripts need the nonce too.
+      [admin, '/clinician/versions'],
       [admin, `/clinician/interviews/${finished.id}`],
       [admin, `/clinician/interviews/${finished.id}/print`],
       [admin, `/clinician/interviews/${randomUUID()}`],
