@@ -108,6 +108,9 @@ test('the versions page shows what bp-2 changed and its impact on interviews sto
 });
 
 test('comparing a version with itself is refused with a message tied to the form', async ({ page }) => {
+  // Signed out, the page sends you to sign in, as every portal page does.
+  await page.goto('/clinician/versions?from=bp-1&to=bp-2');
+  await expect(page).toHaveURL(/\/clinician\/login$/);
   await signInToQueue(page, SEEDED_CLINICIAN.email, SEEDED_CLINICIAN.password);
   await openVersions(page);
   await page.getByLabel('From', { exact: true }).selectOption('bp-2');
