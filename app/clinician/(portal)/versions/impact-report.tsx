@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { CHANGES, type InterviewImpact, type MovedInterview, type OutcomeChange } from '@/lib/impact';
 import { LISTED_PER_CHANGE, type PortalImpact } from '@/lib/impact/portal';
 import { CHANGE_WORDS } from '@/lib/impact/text';
@@ -24,6 +25,43 @@ function Listed({ total, shown }: { total: number; shown: number }) {
     <p className="cp-hint">
       The first {n(shown)} of {n(total)}. <code>npm run protocol:impact -- --json</code> lists them all.
     </p>
+  );
+}
+
+/** A table of counts: one row per kind (its label as the row header), and how many interviews. */
+function CountTable({
+  id,
+  caption,
+  label,
+  rows,
+}: {
+  id: string;
+  caption: ReactNode;
+  label: string;
+  rows: { key: string; data: Record<`data-${string}`, string>; label: ReactNode; count: number }[];
+}) {
+  return (
+    <TableRegion captionId={id}>
+      <table className="cp-break-code">
+        <caption id={id}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{label}</th>
+            <th scope="col" className="cp-num">
+              Interviews
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key} {...r.data}>
+              <th scope="row">{r.label}</th>
+              <td className="cp-num">{n(r.count)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
   );
 }
 
@@ -111,54 +149,27 @@ export function ImpactReport({ impact }: { impact: PortalImpact }) {
         {period}, with the answers each patient gave replayed under <code>{s.to}</code>. The stored outcome is compared with the
         outcome <code>{s.to}</code> gives.
       </p>
-      <TableRegion captionId="changes-caption">
-        <table className="cp-break-code">
-          <caption id="changes-caption">What happens to each stored outcome</caption>
-          <thead>
-            <tr>
-              <th scope="col">Change</th>
-              <th scope="col" className="cp-num">
-                Interviews
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {CHANGES.map((c) => (
-              <tr key={c} data-change={c}>
-                <th scope="row">{sentence(CHANGE_WORDS[c])}</th>
-                <td className="cp-num">{n(s.changes[c])}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableRegion>
+      <CountTable
+        id="changes-caption"
+        caption="What happens to each stored outcome"
+        label="Change"
+        rows={CHANGES.map((c) => ({ key: c, data: { 'data-change': c }, label: sentence(CHANGE_WORDS[c]), count: s.changes[c] }))}
+      />
       {Object.keys(s.dispositions).length > 0 ? (
-        <TableRegion captionId="dispositions-caption">
-          <table className="cp-break-code">
-            <caption id="dispositions-caption">
+        <CountTable
+          id="dispositions-caption"
+          caption={
+            <>
               Dispositions, stored under <code>{s.from}</code> → under <code>{s.to}</code>
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Disposition</th>
-                <th scope="col" className="cp-num">
-                  Interviews
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {Object.entries(s.dispositions).map(([pair, count]) => {
-                const [from, to] = pair.split(' -> ') as [string, string];
-                return (
-                  <tr key={pair} data-pair={pair}>
-                    <th scope="row">{from === to ? `${movement(from, to)} (unchanged)` : movement(from, to)}</th>
-                    <td className="cp-num">{n(count)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableRegion>
+            </>
+          }
+          label="Disposition"
+          rows={Object.entries(s.dispositions).map(([pair, count]) => {
+            const [from, to] = pair.split(' -> ') as [string, string];
+            const words = from === to ? `${movement(from, to)} (unchanged)` : movement(from, to);
+            return { key: pair, data: { 'data-pair': pair }, label: words, count };
+          })}
+        />
       ) : null}
       {rules.length > 0 ? (
         <TableRegion captionId="rule-changes-caption">
